@@ -1,0 +1,79 @@
+import os from 'node:os';
+import { z } from 'zod';
+
+/**
+ * Environment variables, split by concern. Each service picks the concerns it needs and calls
+ * `loadConfig` once at start-up; nothing else reads process.env. Every variable has a documented
+ * default (README "Configuration"), except secrets that must be set outside development.
+ */
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const runtimeEnv = {
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+};
+export const dbEnv = {
+  DATABASE_URL: z.url().default('postgres://fracta:fracta@127.0.0.1:5432/fractafrag'),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+};
+export const redisEnv = {
+  REDIS_URL: z.url().default('redis://127.0.0.1:6380'),
+};
+export const apiEnv = {
+  API_PORT: port(8000),
+  JWT_SECRET: z.string().min(16).default('dev-only-secret-change-me-please'),
+  PUBLIC_URL: z.url().default('http://localhost:8080'),
+  RENDERS_PUBLIC_PATH: z.string().startsWith('/').default('/renders'),
+  MIGRATE_ON_START: bool(true),
+};
+export const rendererEnv = {
+  RENDERER_PORT: port(3100),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  RENDERER_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(os.availableParallelism()),
+  RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
+  RENDERER_QUEUE_MAX: z.coerce.number().int().min(1).max(10_000).default(64),
+  RENDERER_GL_BACKEND: z.enum(['swiftshader', 'gpu']).default('swiftshader'),
+};
+export const workerEnv = {
+  WORKER_PORT: port(8001),
+  RENDERER_URL: z.url().default('http://127.0.0.1:3100'),
+  RENDERS_DIR: z.string().default('.run/renders'),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+};
+export const mcpEnv = {
+  MCP_PORT: port(3200),
+  API_URL: z.url().default('http://127.0.0.1:8000'),
+  MCP_ALLOWED_HOSTS: z.string().default('localhost,127.0.0.1'),
+};
+export const frontendEnv = {
+  FRONTEND_PORT: port(5173),
+};
+
+export class ConfigError extends Error {}
+
+export function loadConfig<S extends z.ZodRawShape>(
+  shape: S,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<z.ZodObject<S>> {
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  if (
+    'JWT_SECRET' in config &&
+    config.JWT_SECRET === apiEnv.JWT_SECRET.parse(undefined) &&
+    'NODE_ENV' in config &&
+    config.NODE_ENV === 'production'
+  ) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set to a private value in production');
+  }
+  return config;
+}

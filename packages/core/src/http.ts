@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { z } from 'zod';
+import { AppError, errorBody } from './errors.ts';
+import type { Logger } from './logger.ts';
+import type { Metrics } from './metrics.ts';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    id: string;
+    log: Logger;
+  }
+}
+
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export interface HttpAppOptions {
+  logger: Logger;
+  metrics: Metrics;
+  lifecycle: Lifecycle;
+  /** Dependency checks for /ready; each throws when its dependency is unreachable. */
+  readinessChecks?: Record<string, () => Promise<unknown>>;
+}
+
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
+
+/** Express app with request ids, JSON access logs, metrics, /health, /ready and /metrics. */
+export function createHttpApp({ logger, metrics, lifecycle, readinessChecks = {} }: HttpAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use((req, res, next) => {
+    const incoming = req.header('x-request-id');
+    req.id = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    req.log = logger.child({ request_id: req.id });
+    res.setHeader('X-Request-ID', req.id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = (req.route as { path?: string } | undefined)?.path
+        ? `${req.baseUrl}${(req.route as { path: string }).path}`
+        : 'unmatched';
+      metrics.httpDuration.observe({ method: req.method, route, status: String(res.statusCode) }, seconds);
+      if (req.path !== '/health' && req.path !== '/metrics') {
+        req.log.info(
+          { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          'request',
+        );
+      }
+    });
+    next();
+  });
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    if (lifecycle.draining) {
+      res.status(503).json({ status: 'draining' });
+      return;
+    }
+    const results: Record<string, string> = {};
+    let ok = true;
+    for (const [name, check] of Object.entries(readinessChecks)) {
+      try {
+        await check();
+        results[name] = 'ok';
+      } catch (err) {
+        ok = false;
+        results[name] = err instanceof Error ? err.message : 'failed';
+      }
+    }
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'not_ready', checks: results });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  return app;
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  res.status(404).json(errorBody('not_found', `No route for ${req.method} ${req.path}.`));
+};
+
+/** Maps every thrown error to the one error shape; 5xx never leaks internals. */
+export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+  if (err instanceof AppError) {
+    if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+    res.status(err.status).json(errorBody(err.code, err.message, err.details));
+    return;
+  }
+  if (err instanceof z.ZodError) {
+    res.status(422).json(
+      errorBody(
+        'validation_failed',
+        'The request is invalid: see details for each field to fix.',
+        err.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      ),
+    );
+    return;
+  }
+  const status = (err as { status?: number; type?: string }).status;
+  if (status === 413) {
+    res.status(413).json(errorBody('payload_too_large', 'The request body is too large.'));
+    return;
+  }
+  if (status === 400 && (err as { type?: string }).type === 'entity.parse.failed') {
+    res.status(400).json(errorBody('malformed_json', 'The request body is not valid JSON.'));
+    return;
+  }
+  req.log.error({ err }, 'unhandled error');
+  res.status(500).json(errorBody('internal', 'Something went wrong on our side; the request id identifies it.'));
+};
+
+/** On SIGTERM/SIGINT: readiness turns 503, the server stops accepting, then `onDrain` finishes work. */
+export function handleShutdown(
+  server: Server,
+  lifecycle: Lifecycle,
+  logger: Logger,
+  onDrain: () => Promise<void> = async () => {},
+  graceMs = 10_000,
+): void {
+  const shutdown = (signal: string) => {
+    if (lifecycle.draining) return;
+    lifecycle.draining = true;
+    logger.info({ signal }, 'draining');
+    const timer = setTimeout(() => {
+      logger.warn('grace period over; exiting');
+      process.exit(1);
+    }, graceMs);
+    timer.unref();
+    server.close();
+    server.closeIdleConnections();
+    onDrain()
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((err: unknown) => {
+        logger.error({ err }, 'error while draining');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
