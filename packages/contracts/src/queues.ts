@@ -27,16 +27,18 @@ export interface QueueSpec<S extends z.ZodType> {
   keepCompleted: number;
 }
 
+const defineQueue = <S extends z.ZodType>(spec: QueueSpec<S>) => spec;
+
 export const QUEUES = {
-  render: {
+  render: defineQueue({
     name: 'render',
     payload: renderJobSchema,
     // shader, version and code hash: an identical resubmission collapses into the pending job.
     jobId: (p: RenderJob) => `render:${p.shaderId}:${p.version}:${p.codeHash.slice(0, 16)}`,
     retry: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     keepCompleted: 1000,
-  },
-} as const satisfies Record<string, QueueSpec<z.ZodType>>;
+  }),
+} as const;
 
 export type QueueName = keyof typeof QUEUES;
 export const BULLMQ_PREFIX = 'fracta';

@@ -6,10 +6,13 @@ import { AppError, errorBody } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
 
-declare module 'express-serve-static-core' {
-  interface Request {
-    id: string;
-    log: Logger;
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      id: string;
+      log: Logger;
+    }
   }
 }
 
