@@ -1,0 +1,166 @@
+/**
+ * The native stack: the same eight services as compose, as local processes supervised by
+ * supervisord, started in topology order behind the same health gates.
+ *   node scripts/native/stack.ts up [--foreground] | down | ps | logs
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { nativePort, serviceSpec, startOrder, type ServiceName } from '@fractafrag/core/topology';
+import { nativeNginxConf, renderNginxTemplate } from '../../services/nginx/render-config.ts';
+import { commandSucceeds, httpHealthy, waitFor } from './health.ts';
+import { supervisorConf, type Program } from './supervisor-conf.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const RUN = path.join(ROOT, '.run');
+const NODE = process.execPath;
+const env = process.env;
+const NGINX_PORT = Number(env.NGINX_PORT ?? nativePort('nginx'));
+const REDIS_PORT = Number(env.REDIS_PORT ?? nativePort('redis'));
+const DATABASE_URL = env.DATABASE_URL ?? 'postgres://fracta:fracta@127.0.0.1:5432/fractafrag';
+const START_TIMEOUT_MS = Number(env.STACK_START_TIMEOUT_MS ?? 120_000);
+const PUBLIC_URL = `http://localhost:${NGINX_PORT}`;
+
+const serviceEnv: Record<string, string> = {
+  NODE_ENV: env.NODE_ENV ?? 'development',
+  DATABASE_URL,
+  REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+  RENDERS_DIR: env.RENDERS_DIR ?? path.join(RUN, 'renders'),
+  PUBLIC_URL,
+  MCP_ALLOWED_HOSTS: env.MCP_ALLOWED_HOSTS ?? 'localhost,127.0.0.1',
+};
+
+function ctl(...args: string[]): string {
+  return execFileSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), ...args], { encoding: 'utf8' });
+}
+
+function supervisordRunning(): boolean {
+  if (!existsSync(path.join(RUN, 'supervisor.sock'))) return false;
+  return spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'pid']).status === 0;
+}
+
+function programs(): Program[] {
+  const node = (service: string) => ({ command: `${NODE} src/main.ts`, directory: path.join(ROOT, 'services', service) });
+  return [
+    {
+      name: 'redis',
+      command: `redis-server --port ${REDIS_PORT} --bind 127.0.0.1 --appendonly yes --appendfsync everysec --maxmemory-policy noeviction --save "" --dir ${path.join(RUN, 'redis')}`,
+      directory: RUN,
+      env: {},
+    },
+    { name: 'api', ...node('api'), env: serviceEnv },
+    { name: 'renderer', ...node('renderer'), env: serviceEnv },
+    { name: 'worker', ...node('worker'), env: serviceEnv },
+    { name: 'mcp', ...node('mcp'), env: serviceEnv },
+    {
+      name: 'frontend',
+      command: `${NODE} server/main.ts`,
+      directory: path.join(ROOT, 'services', 'frontend'),
+      env: serviceEnv,
+    },
+    {
+      name: 'nginx',
+      command: `nginx -p ${path.join(RUN, 'nginx')} -c ${path.join(RUN, 'nginx', 'nginx.conf')} -g "daemon off;"`,
+      directory: RUN,
+      env: {},
+    },
+  ];
+}
+
+function writeConfigs(): void {
+  for (const dir of ['logs', 'redis', 'renders', 'nginx']) mkdirSync(path.join(RUN, dir), { recursive: true });
+  const template = readFileSync(path.join(ROOT, 'services/nginx/templates/default.conf.template'), 'utf8');
+  const serverConf = renderNginxTemplate(template, {
+    NGINX_PORT: String(NGINX_PORT),
+    API_UPSTREAM: `127.0.0.1:${nativePort('api')}`,
+    MCP_UPSTREAM: `127.0.0.1:${nativePort('mcp')}`,
+    FRONTEND_UPSTREAM: `127.0.0.1:${nativePort('frontend')}`,
+    RENDERS_ROOT: serviceEnv.RENDERS_DIR!,
+  });
+  writeFileSync(path.join(RUN, 'nginx', 'server.conf'), serverConf);
+  writeFileSync(path.join(RUN, 'nginx', 'nginx.conf'), nativeNginxConf({ prefixDir: path.join(RUN, 'nginx'), serverConf: path.join(RUN, 'nginx', 'server.conf') }));
+  writeFileSync(path.join(RUN, 'supervisord.conf'), supervisorConf(RUN, programs()));
+}
+
+function healthCheck(name: ServiceName): () => Promise<boolean> {
+  if (name === 'postgres') return () => commandSucceeds('pg_isready', ['-q', '-d', DATABASE_URL]);
+  if (name === 'redis') return () => commandSucceeds('redis-cli', ['-p', String(REDIS_PORT), 'ping']);
+  const spec = serviceSpec(name);
+  const port = name === 'nginx' ? NGINX_PORT : nativePort(name);
+  return () => httpHealthy(`http://127.0.0.1:${port}${spec.healthPath ?? '/health'}`);
+}
+
+function logTail(name: string): string {
+  try {
+    return readFileSync(path.join(RUN, 'logs', `${name}.log`), 'utf8').split('\n').slice(-30).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+async function up(foreground: boolean): Promise<void> {
+  const started = Date.now();
+  if (supervisordRunning()) {
+    console.log('stack: already running; stopping it first');
+    await down();
+  }
+  console.log('stack: building the frontend');
+  execFileSync('pnpm', ['--filter', '@fractafrag/frontend', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  writeConfigs();
+  execFileSync('supervisord', ['-c', path.join(RUN, 'supervisord.conf')], { stdio: 'inherit' });
+  for (const name of startOrder()) {
+    const t0 = Date.now();
+    if (name !== 'postgres') ctl('start', name);
+    if (!(await waitFor(healthCheck(name), START_TIMEOUT_MS))) {
+      console.error(`stack: ${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${logTail(name)}`);
+      await down();
+      process.exit(1);
+    }
+    console.log(`stack: ${name.padEnd(9)} healthy (${Date.now() - t0} ms)`);
+  }
+  console.log(`stack: up in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${PUBLIC_URL}`);
+  if (!foreground) return;
+  console.log('stack: following logs; Ctrl-C stops everything');
+  const tail = spawn('tail', ['-n', '0', '-F', ...logFiles()], { stdio: 'inherit' });
+  const stop = () => {
+    tail.kill();
+    void down().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Stops every service (supervisord sends TERM, waits for the grace period), then supervisord. */
+async function down(): Promise<void> {
+  if (!supervisordRunning()) {
+    console.log('stack: not running');
+    return;
+  }
+  spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'shutdown'], { stdio: 'ignore' });
+  await waitFor(async () => !existsSync(path.join(RUN, 'supervisord.pid')), 60_000);
+  console.log('stack: stopped');
+}
+
+function logFiles(): string[] {
+  return programs().map((p) => path.join(RUN, 'logs', `${p.name}.log`));
+}
+
+const [command = 'up', ...flags] = process.argv.slice(2);
+switch (command) {
+  case 'up':
+    await up(flags.includes('--foreground'));
+    break;
+  case 'down':
+    await down();
+    break;
+  case 'ps':
+    if (supervisordRunning()) process.stdout.write(spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'status'], { encoding: 'utf8' }).stdout);
+    else console.log('stack: not running');
+    break;
+  case 'logs':
+    spawn('tail', ['-n', '50', '-F', ...logFiles()], { stdio: 'inherit' });
+    break;
+  default:
+    console.error(`unknown command ${command}: use up [--foreground] | down | ps | logs`);
+    process.exit(2);
+}

@@ -1,0 +1,37 @@
+import { apiEnv, createLogger, createMetrics, dbEnv, handleShutdown, loadConfig, redisEnv, runtimeEnv } from '@fractafrag/core';
+import { createPool, migrate } from '@fractafrag/db';
+import { Redis } from 'ioredis';
+import { createApiApp } from './app.ts';
+import { createTokenService } from './auth/tokens.ts';
+import { createRenderQueue } from './queue/render-queue.ts';
+
+const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...apiEnv });
+const logger = createLogger('api', config.LOG_LEVEL);
+const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+
+if (config.MIGRATE_ON_START) {
+  const result = await migrate(pool);
+  logger.info(result, 'database migrated');
+}
+
+const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+const renderQueue = createRenderQueue(redis);
+const lifecycle = { draining: false };
+const app = createApiApp({
+  pool,
+  redis,
+  renderQueue,
+  tokens: createTokenService(config.JWT_SECRET),
+  logger,
+  metrics: createMetrics('api'),
+  lifecycle,
+  rendersPublicPath: config.RENDERS_PUBLIC_PATH,
+});
+
+const server = app.listen(config.API_PORT, () => logger.info({ port: config.API_PORT }, 'api listening'));
+handleShutdown(server, lifecycle, logger, async () => {
+  await renderQueue.close();
+  redis.disconnect();
+  await pool.end();
+});

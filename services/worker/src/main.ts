@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { BULLMQ_PREFIX, QUEUES } from '@fractafrag/contracts';
+import {
+  createHttpApp,
+  createLogger,
+  createMetrics,
+  dbEnv,
+  handleShutdown,
+  loadConfig,
+  redisEnv,
+  rendererEnv,
+  runtimeEnv,
+  workerEnv,
+} from '@fractafrag/core';
+import { createPool } from '@fractafrag/db';
+import { reconcileRenders } from './reconciler.ts';
+import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
+import { createWorkerMetrics } from './worker.metrics.ts';
+
+const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...workerEnv, RENDER_TIMEOUT_MS: rendererEnv.RENDER_TIMEOUT_MS });
+const logger = createLogger('worker', config.LOG_LEVEL);
+const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
+
+const deps: RenderDeps = {
+  pool,
+  logger,
+  rendererUrl: config.RENDERER_URL,
+  rendersDir: path.resolve(config.RENDERS_DIR),
+  requestTimeoutMs: config.RENDER_TIMEOUT_MS + 30_000,
+};
+const metrics = createMetrics('worker');
+const jobMetrics = createWorkerMetrics(metrics.registry);
+const renderQueue = new Queue(QUEUES.render.name, { connection, prefix: BULLMQ_PREFIX });
+jobMetrics.trackQueueDepth(renderQueue);
+
+const renderWorker = new Worker(QUEUES.render.name, (job) => processRenderJob(deps, job), {
+  connection,
+  prefix: BULLMQ_PREFIX,
+  concurrency: config.RENDER_CONCURRENCY,
+});
+renderWorker.on('completed', (job, outcome: string) => jobMetrics.jobOutcome(QUEUES.render.name, outcome, job));
+renderWorker.on('failed', (job, err) => {
+  if (!job) return;
+  jobMetrics.jobOutcome(QUEUES.render.name, 'failed', job);
+  logger.warn({ job_id: job.id, attempts: job.attemptsMade, err: err.message }, 'render job failed');
+  recordExhaustedRetries(deps, job, err).catch((e: unknown) => logger.error({ err: e }, 'could not record failure'));
+});
+renderWorker.on('error', (err) => logger.error({ err: err.message }, 'render worker error'));
+
+const reconcile = () =>
+  reconcileRenders(pool, renderQueue, logger).catch((err: unknown) =>
+    logger.warn({ err: (err as Error).message }, 'reconcile failed'),
+  );
+await reconcile();
+const reconcileTimer = setInterval(() => void reconcile(), config.RECONCILE_INTERVAL_MS);
+
+const lifecycle = { draining: false };
+const app = createHttpApp({
+  logger,
+  metrics,
+  lifecycle,
+  readinessChecks: { postgres: () => pool.query('SELECT 1'), redis: () => connection.ping() },
+});
+const server = app.listen(config.WORKER_PORT, () => logger.info({ port: config.WORKER_PORT }, 'worker listening'));
+handleShutdown(server, lifecycle, logger, async () => {
+  clearInterval(reconcileTimer);
+  await renderWorker.close();
+  await renderQueue.close();
+  connection.disconnect();
+  await pool.end();
+}, 30_000);

@@ -1,0 +1,34 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { E2E_DATABASE, E2E_DATABASE_URL } from './stack.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function stack(command: 'up' | 'down'): void {
+  const result = spawnSync(process.execPath, ['scripts/native/stack.ts', command], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development' },
+  });
+  if (result.status !== 0) throw new Error(`native stack ${command} failed (exit ${result.status})`);
+}
+
+/**
+ * Starts the native stack on a fresh database and an empty Redis, so every run sees the same
+ * state: the seed shaders from db/init.sql and nothing else. Stops it afterwards.
+ */
+export default async function setup(): Promise<() => Promise<void>> {
+  stack('down');
+  const admin = new pg.Client({ connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres') });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${E2E_DATABASE}`);
+  await admin.end();
+  rmSync(path.join(ROOT, '.run', 'redis'), { recursive: true, force: true });
+  stack('up');
+  return async () => {
+    if (process.env.E2E_KEEP_STACK !== '1') stack('down');
+  };
+}
