@@ -34,7 +34,8 @@ export const QUEUES = {
     name: 'render',
     payload: renderJobSchema,
     // shader, version and code hash: an identical resubmission collapses into the pending job.
-    jobId: (p: RenderJob) => `render:${p.shaderId}:${p.version}:${p.codeHash.slice(0, 16)}`,
+    // (BullMQ refuses ':' in custom job ids, hence the dashes.)
+    jobId: (p: RenderJob) => `render-${p.shaderId}-v${p.version}-${p.codeHash.slice(0, 16)}`,
     retry: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     keepCompleted: 1000,
   }),

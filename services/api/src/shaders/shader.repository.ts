@@ -45,7 +45,7 @@ export async function insertShader(
 ): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO shaders (author_id, title, description, tags, type, status, visibility, published_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6 = 'published' THEN now() END)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $6::shader_status = 'published' THEN now() END)
      RETURNING id`,
     [authorId, body.title, body.description, body.tags, body.type, body.status, body.visibility],
   );
