@@ -137,7 +137,7 @@ async function down(): Promise<void> {
     return;
   }
   spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'shutdown'], { stdio: 'ignore' });
-  await waitFor(async () => !existsSync(path.join(RUN, 'supervisord.pid')), 60_000);
+  await waitFor(() => Promise.resolve(!existsSync(path.join(RUN, 'supervisord.pid'))), 60_000);
   console.log('stack: stopped');
 }
 

@@ -19,7 +19,7 @@ function stack(command: 'up' | 'down'): void {
  * Starts the native stack on a fresh database and an empty Redis, so every run sees the same
  * state: the seed shaders from db/init.sql and nothing else. Stops it afterwards.
  */
-export default async function setup(): Promise<() => Promise<void>> {
+export default async function setup(): Promise<() => void> {
   stack('down');
   const admin = new pg.Client({ connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres') });
   await admin.connect();
@@ -28,7 +28,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   await admin.end();
   rmSync(path.join(ROOT, '.run', 'redis'), { recursive: true, force: true });
   stack('up');
-  return async () => {
+  return () => {
     if (process.env.E2E_KEEP_STACK !== '1') stack('down');
   };
 }
