@@ -7,7 +7,12 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { nativePort, serviceSpec, startOrder, type ServiceName } from '@fractafrag/core/topology';
-import { nativeNginxConf, renderNginxTemplate } from '../../services/nginx/render-config.ts';
+import {
+  nativeNginxConf,
+  nginxTemplateVars,
+  renderNginxTemplate,
+  TEMPLATE_PATH,
+} from '../../services/nginx/render-config.ts';
 import { commandSucceeds, httpHealthy, waitFor } from './health.ts';
 import { supervisorConf, type Program } from './supervisor-conf.ts';
 
@@ -25,7 +30,7 @@ const serviceEnv: Record<string, string> = {
   NODE_ENV: env.NODE_ENV ?? 'development',
   DATABASE_URL,
   REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
-  RENDERS_DIR: env.RENDERS_DIR ?? path.join(RUN, 'renders'),
+  RENDERS_DIR: path.resolve(env.RENDERS_DIR ?? path.join(RUN, 'renders')),
   PUBLIC_URL,
   MCP_ALLOWED_HOSTS: env.MCP_ALLOWED_HOSTS ?? 'localhost,127.0.0.1',
 };
@@ -60,7 +65,7 @@ function programs(): Program[] {
     },
     {
       name: 'nginx',
-      command: `nginx -p ${path.join(RUN, 'nginx')} -c ${path.join(RUN, 'nginx', 'nginx.conf')} -g "daemon off;"`,
+      command: `nginx -e stderr -p ${path.join(RUN, 'nginx')} -c ${path.join(RUN, 'nginx', 'nginx.conf')} -g "daemon off;"`,
       directory: RUN,
       env: {},
     },
@@ -69,16 +74,13 @@ function programs(): Program[] {
 
 function writeConfigs(): void {
   for (const dir of ['logs', 'redis', 'renders', 'nginx']) mkdirSync(path.join(RUN, dir), { recursive: true });
-  const template = readFileSync(path.join(ROOT, 'services/nginx/templates/default.conf.template'), 'utf8');
-  const serverConf = renderNginxTemplate(template, {
-    NGINX_PORT: String(NGINX_PORT),
-    API_UPSTREAM: `127.0.0.1:${nativePort('api')}`,
-    MCP_UPSTREAM: `127.0.0.1:${nativePort('mcp')}`,
-    FRONTEND_UPSTREAM: `127.0.0.1:${nativePort('frontend')}`,
-    RENDERS_ROOT: serviceEnv.RENDERS_DIR!,
-  });
-  writeFileSync(path.join(RUN, 'nginx', 'server.conf'), serverConf);
-  writeFileSync(path.join(RUN, 'nginx', 'nginx.conf'), nativeNginxConf({ prefixDir: path.join(RUN, 'nginx'), serverConf: path.join(RUN, 'nginx', 'server.conf') }));
+  const template = readFileSync(TEMPLATE_PATH, 'utf8');
+  const vars = { ...nginxTemplateVars('native', { rendersRoot: serviceEnv.RENDERS_DIR! }), NGINX_PORT: String(NGINX_PORT) };
+  const prefixDir = path.join(RUN, 'nginx');
+  writeFileSync(
+    path.join(prefixDir, 'nginx.conf'),
+    nativeNginxConf({ prefixDir, serverConf: renderNginxTemplate(template, vars) }),
+  );
   writeFileSync(path.join(RUN, 'supervisord.conf'), supervisorConf(RUN, programs()));
 }
 

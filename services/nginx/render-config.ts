@@ -1,0 +1,160 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nativePort, serviceSpec } from '@fractafrag/core/topology';
+
+/**
+ * The nginx template is shared by both modes. In compose the official image renders it with
+ * envsubst; natively, this module renders it and wraps it in a complete nginx.conf for Debian's
+ * nginx. Only these five variables are substituted; nginx's own `$variables` pass through.
+ */
+export const TEMPLATE_VARIABLES = [
+  'NGINX_PORT',
+  'API_UPSTREAM',
+  'MCP_UPSTREAM',
+  'FRONTEND_UPSTREAM',
+  'RENDERS_ROOT',
+] as const;
+export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
+export type TemplateVars = Record<TemplateVariable, string>;
+
+export const TEMPLATE_PATH = fileURLToPath(new URL('./templates/default.conf.template', import.meta.url));
+
+export function readNginxTemplate(file = TEMPLATE_PATH): Promise<string> {
+  return readFile(file, 'utf8');
+}
+
+// envsubst replaces both `${NAME}` and `$NAME`; match both so the two modes cannot diverge.
+const REFERENCE = new RegExp(
+  `\\$\\{(${TEMPLATE_VARIABLES.join('|')})\\}|\\$(${TEMPLATE_VARIABLES.join('|')})(?![A-Za-z0-9_])`,
+  'g',
+);
+// A value lands inside a directive: whitespace, quotes, `;`, braces or `$` would change the config.
+const SAFE_VALUE = /^[A-Za-z0-9_.:/@[\]-]+$/;
+
+/** Substitutes the five template variables; throws on a missing, unknown or unsafe value. */
+export function renderNginxTemplate(template: string, vars: Record<string, string>): string {
+  const known = new Set<string>(TEMPLATE_VARIABLES);
+  const unknown = Object.keys(vars).filter((key) => !known.has(key));
+  if (unknown.length > 0) throw new Error(`unknown nginx template variable(s): ${unknown.join(', ')}`);
+  for (const [key, value] of Object.entries(vars)) {
+    if (!SAFE_VALUE.test(value))
+      throw new Error(`nginx template variable ${key} has an unsafe value: ${JSON.stringify(value)}`);
+  }
+  return template.replace(REFERENCE, (_match, braced: string | undefined, bare: string | undefined) => {
+    const name = braced ?? bare ?? '';
+    const value = vars[name];
+    if (value === undefined) throw new Error(`nginx template variable ${name} has no value`);
+    return value;
+  });
+}
+
+/**
+ * Template values for either mode, from the topology: compose reaches services by name on their
+ * compose ports; natively everything is on 127.0.0.1 at its native port (nginx on 8080).
+ */
+export function nginxTemplateVars(
+  mode: 'compose' | 'native',
+  options: { rendersRoot?: string } = {},
+): TemplateVars {
+  const upstream = (name: 'api' | 'mcp' | 'frontend'): string =>
+    mode === 'compose' ? `${name}:${serviceSpec(name).port}` : `127.0.0.1:${nativePort(name)}`;
+  const rendersRoot = options.rendersRoot ?? (mode === 'compose' ? '/data/renders' : undefined);
+  if (rendersRoot === undefined || !path.isAbsolute(rendersRoot)) {
+    throw new Error(`rendersRoot must be an absolute path, got ${String(rendersRoot)}`);
+  }
+  return {
+    NGINX_PORT: String(mode === 'compose' ? serviceSpec('nginx').port : nativePort('nginx')),
+    API_UPSTREAM: upstream('api'),
+    MCP_UPSTREAM: upstream('mcp'),
+    FRONTEND_UPSTREAM: upstream('frontend'),
+    RENDERS_ROOT: rendersRoot.replace(/\/+$/, ''),
+  };
+}
+
+export interface NativeNginxConfOptions {
+  /** Absolute folder for the pid file and temp folders; passed to nginx as `-p`. Must exist. */
+  prefixDir: string;
+  /** The rendered template (maps, upstreams, server block), embedded in `http {}`. */
+  serverConf: string;
+  /**
+   * Where access logs go instead of the template's /dev/stdout. nginx open()s /dev/stdout, which
+   * fails (ENXIO) when stdout is a socket, as with Node's spawn `stdio: 'pipe'`: either give nginx a
+   * file or a real pipe as stdout, or pass a file path here.
+   */
+  accessLog?: string;
+  mimeTypes?: string;
+}
+
+const STDOUT_ACCESS_LOG = /^(\s*access_log\s+)\/dev\/stdout(\s)/gm;
+
+/**
+ * A complete nginx.conf for running Debian's nginx as an unprivileged local process. The caller
+ * starts it with: nginx -e stderr -p <prefixDir> -c <file> -g 'daemon off;'
+ * Access logs are JSON lines (the template's `fracta_json` format, with request_id) on stdout.
+ */
+export function nativeNginxConf({
+  prefixDir,
+  serverConf,
+  accessLog,
+  mimeTypes = '/etc/nginx/mime.types',
+}: NativeNginxConfOptions): string {
+  if (!path.isAbsolute(prefixDir)) throw new Error(`prefixDir must be absolute, got ${prefixDir}`);
+  const inPrefix = (name: string): string => path.join(prefixDir, name);
+  let server = serverConf.trimEnd();
+  if (accessLog !== undefined) {
+    if (!SAFE_VALUE.test(accessLog)) throw new Error(`unsafe accessLog path: ${JSON.stringify(accessLog)}`);
+    if (!server.match(STDOUT_ACCESS_LOG))
+      throw new Error('serverConf has no `access_log /dev/stdout` to redirect');
+    server = server.replace(STDOUT_ACCESS_LOG, `$1${accessLog}$2`);
+  }
+  return `# Generated by services/nginx/render-config.ts for the native stack; do not edit.
+worker_processes 2;
+pid ${inPrefix('nginx.pid')};
+error_log stderr warn;
+
+events {
+    worker_connections 1024;
+}
+
+http {
+    include ${mimeTypes};
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+
+    client_body_temp_path ${inPrefix('client_body_temp')};
+    proxy_temp_path ${inPrefix('proxy_temp')};
+    fastcgi_temp_path ${inPrefix('fastcgi_temp')};
+    uwsgi_temp_path ${inPrefix('uwsgi_temp')};
+    scgi_temp_path ${inPrefix('scgi_temp')};
+
+${indent(server, '    ')}
+}
+`;
+}
+
+/** Renders the template with native values and writes `<prefixDir>/nginx.conf`; returns its path. */
+export async function writeNativeNginxConf(options: {
+  prefixDir: string;
+  rendersRoot: string;
+  accessLog?: string;
+  template?: string;
+}): Promise<string> {
+  const template = options.template ?? (await readNginxTemplate());
+  const vars = nginxTemplateVars('native', { rendersRoot: options.rendersRoot });
+  const serverConf = renderNginxTemplate(template, vars);
+  await mkdir(options.prefixDir, { recursive: true });
+  const file = path.join(options.prefixDir, 'nginx.conf');
+  const { prefixDir, accessLog } = options;
+  await writeFile(file, nativeNginxConf({ prefixDir, serverConf, ...(accessLog ? { accessLog } : {}) }));
+  return file;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.length > 0 ? prefix + line : line))
+    .join('\n');
+}
