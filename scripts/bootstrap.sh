@@ -54,6 +54,11 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   $SUDO pg_ctlcluster --skip-systemctl-redirect "$ver" main start || $SUDO pg_ctlcluster "$ver" main start
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
+# Integration tests use a plain Redis on 6379 (the stack runs its own on 6380 with AOF).
+if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then
+  log "redis: starting a test instance on 6379"
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null
+fi
 PG_MAJOR=$(psql -h 127.0.0.1 -U postgres -Atc 'show server_version_num' | cut -c1-2)
 
 # pgvector is not packaged for bookworm: build it from Debian's (trixie) source package.

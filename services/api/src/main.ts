@@ -7,7 +7,9 @@ import { createRenderQueue } from './queue/render-queue.ts';
 
 const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...apiEnv });
 const logger = createLogger('api', config.LOG_LEVEL);
-const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
+  logger.warn({ err: err.message }, 'idle database connection lost'),
+);
 
 if (config.MIGRATE_ON_START) {
   const result = await migrate(pool);

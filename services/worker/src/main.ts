@@ -15,13 +15,16 @@ import {
   workerEnv,
 } from '@fractafrag/core';
 import { createPool } from '@fractafrag/db';
+import { assertOneHandlerPerQueue, type JobHandlers } from './job-handlers.ts';
 import { reconcileRenders } from './reconciler.ts';
 import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
 import { createWorkerMetrics } from './worker.metrics.ts';
 
 const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...workerEnv, RENDER_TIMEOUT_MS: rendererEnv.RENDER_TIMEOUT_MS });
 const logger = createLogger('worker', config.LOG_LEVEL);
-const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
+  logger.warn({ err: err.message }, 'idle database connection lost'),
+);
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
@@ -37,12 +40,15 @@ const jobMetrics = createWorkerMetrics(metrics.registry);
 const renderQueue = new Queue(QUEUES.render.name, { connection, prefix: BULLMQ_PREFIX });
 jobMetrics.trackQueueDepth(renderQueue);
 
-const renderWorker = new Worker(QUEUES.render.name, (job) => processRenderJob(deps, job), {
+const handlers: JobHandlers = { render: (job) => processRenderJob(deps, job) };
+assertOneHandlerPerQueue(handlers);
+
+const renderWorker = new Worker(QUEUES.render.name, handlers.render, {
   connection,
   prefix: BULLMQ_PREFIX,
   concurrency: config.RENDER_CONCURRENCY,
 });
-renderWorker.on('completed', (job, outcome: string) => jobMetrics.jobOutcome(QUEUES.render.name, outcome, job));
+renderWorker.on('completed', (job, outcome) => jobMetrics.jobOutcome(QUEUES.render.name, String(outcome), job));
 renderWorker.on('failed', (job, err) => {
   if (!job) return;
   jobMetrics.jobOutcome(QUEUES.render.name, 'failed', job);
