@@ -3,7 +3,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', '.run/**', 'services/frontend/vite.config.ts'] },
+  {
+    ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', '.run/**', 'services/frontend/vite.config.ts'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -19,7 +19,11 @@ const body = JSON.stringify({ source: imageOnly(plasma), width: 640, height: 360
 
 async function renderOnce(url: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${url}/render`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(`${url}/render`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   if (!res.ok) throw new Error(`render failed: ${res.status} ${await res.text()}`);
   await res.arrayBuffer();
   return performance.now() - started;
@@ -50,4 +54,6 @@ const row = (name: string, xs: number[]) =>
 console.log(`${'case'.padEnd(34)} ${'n'.padStart(4)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)}`);
 console.log(row('baseline: fresh browser per render', cold));
 console.log(row('warm pooled page', warm));
-console.log(`speed-up (baseline p50 / warm p50): ${(percentile(cold, 50) / percentile(warm, 50)).toFixed(1)}x`);
+console.log(
+  `speed-up (baseline p50 / warm p50): ${(percentile(cold, 50) / percentile(warm, 50)).toFixed(1)}x`,
+);

@@ -24,7 +24,9 @@ function step(name: string, cmd: string, args: string[]): boolean {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: process.env });
-  console.log(`=== ${name}: exit ${result.status ?? result.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: exit ${result.status ?? result.signal} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return result.status === 0;
 }
 
@@ -73,7 +75,12 @@ function vitest(name: string, projects: string[]): void {
       failures.push(`${name}: ${path.relative(ROOT, file.name)} failed to run`);
     }
   }
-  if (!ok && parsed.numFailedTests === 0 && parsed.numFailedTestSuites === 0 && !failures.some((f) => f.startsWith(name))) {
+  if (
+    !ok &&
+    parsed.numFailedTests === 0 &&
+    parsed.numFailedTestSuites === 0 &&
+    !failures.some((f) => f.startsWith(name))
+  ) {
     total.failed += 1;
     failures.push(`${name}: vitest exited non-zero`);
   }

@@ -22,7 +22,11 @@ export async function commandSucceeds(cmd: string, args: string[]): Promise<bool
 }
 
 /** Polls `check` until it passes or `timeoutMs` runs out. */
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, intervalMs = 250): Promise<boolean> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = 250,
+): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return true;

@@ -36,7 +36,9 @@ const serviceEnv: Record<string, string> = {
 };
 
 function ctl(...args: string[]): string {
-  return execFileSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), ...args], { encoding: 'utf8' });
+  return execFileSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), ...args], {
+    encoding: 'utf8',
+  });
 }
 
 function supervisordRunning(): boolean {
@@ -45,7 +47,10 @@ function supervisordRunning(): boolean {
 }
 
 function programs(): Program[] {
-  const node = (service: string) => ({ command: `${NODE} src/main.ts`, directory: path.join(ROOT, 'services', service) });
+  const node = (service: string) => ({
+    command: `${NODE} src/main.ts`,
+    directory: path.join(ROOT, 'services', service),
+  });
   return [
     {
       name: 'redis',
@@ -73,9 +78,13 @@ function programs(): Program[] {
 }
 
 function writeConfigs(): void {
-  for (const dir of ['logs', 'redis', 'renders', 'nginx']) mkdirSync(path.join(RUN, dir), { recursive: true });
+  for (const dir of ['logs', 'redis', 'renders', 'nginx'])
+    mkdirSync(path.join(RUN, dir), { recursive: true });
   const template = readFileSync(TEMPLATE_PATH, 'utf8');
-  const vars = { ...nginxTemplateVars('native', { rendersRoot: serviceEnv.RENDERS_DIR! }), NGINX_PORT: String(NGINX_PORT) };
+  const vars = {
+    ...nginxTemplateVars('native', { rendersRoot: serviceEnv.RENDERS_DIR! }),
+    NGINX_PORT: String(NGINX_PORT),
+  };
   const prefixDir = path.join(RUN, 'nginx');
   writeFileSync(
     path.join(prefixDir, 'nginx.conf'),
@@ -94,7 +103,10 @@ function healthCheck(name: ServiceName): () => Promise<boolean> {
 
 function logTail(name: string): string {
   try {
-    return readFileSync(path.join(RUN, 'logs', `${name}.log`), 'utf8').split('\n').slice(-30).join('\n');
+    return readFileSync(path.join(RUN, 'logs', `${name}.log`), 'utf8')
+      .split('\n')
+      .slice(-30)
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -114,7 +126,9 @@ async function up(foreground: boolean): Promise<void> {
     const t0 = Date.now();
     if (name !== 'postgres') ctl('start', name);
     if (!(await waitFor(healthCheck(name), START_TIMEOUT_MS))) {
-      console.error(`stack: ${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${logTail(name)}`);
+      console.error(
+        `stack: ${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${logTail(name)}`,
+      );
       await down();
       process.exit(1);
     }
@@ -156,7 +170,11 @@ switch (command) {
     await down();
     break;
   case 'ps':
-    if (supervisordRunning()) process.stdout.write(spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'status'], { encoding: 'utf8' }).stdout);
+    if (supervisordRunning())
+      process.stdout.write(
+        spawnSync('supervisorctl', ['-c', path.join(RUN, 'supervisord.conf'), 'status'], { encoding: 'utf8' })
+          .stdout,
+      );
     else console.log('stack: not running');
     break;
   case 'logs':

@@ -21,7 +21,9 @@ function stack(command: 'up' | 'down'): void {
  */
 export default async function setup(): Promise<() => void> {
   stack('down');
-  const admin = new pg.Client({ connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres') });
+  const admin = new pg.Client({
+    connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres'),
+  });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${E2E_DATABASE} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${E2E_DATABASE}`);

@@ -28,7 +28,15 @@ export const createShaderBodySchema = z.object({
   title: z.string().trim().min(1, 'title is required').max(120),
   description: z.string().max(5000).default(''),
   tags: z
-    .array(z.string().trim().toLowerCase().min(1).max(32).regex(/^[a-z0-9-]+$/, 'tags use a-z, 0-9 and -'))
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .min(1)
+        .max(32)
+        .regex(/^[a-z0-9-]+$/, 'tags use a-z, 0-9 and -'),
+    )
     .max(10)
     .default([]),
   type: z.enum(SHADER_TYPES).default('2d'),

@@ -32,5 +32,12 @@ export const validateRequestSchema = z.object({ source: shaderSourceSchema });
 export const validateResponseSchema = z.object({ ok: z.boolean(), errors: z.array(compileErrorSchema) });
 export type ValidateResponse = z.infer<typeof validateResponseSchema>;
 
-/** Headers of a successful POST /render (the body is the image). */
-export const RENDER_HEADERS = { renderMs: 'x-render-ms', blank: 'x-render-blank' } as const;
+/**
+ * Headers of a successful POST /render (the body is the image): milliseconds spent in the browser,
+ * whether the frame is one flat colour (or NaN), and its mean colour as #rrggbb.
+ */
+export const RENDER_HEADERS = {
+  renderMs: 'x-render-ms',
+  blank: 'x-render-blank',
+  avgColor: 'x-render-avg-color',
+} as const;

@@ -16,11 +16,9 @@ export type ChannelInput = z.infer<typeof channelInputSchema>;
 
 const utf8 = new TextEncoder();
 const glslCode = (what: string) =>
-  z
-    .string()
-    .refine((s) => utf8.encode(s).length <= MAX_PASS_BYTES, {
-      message: `${what} exceeds ${MAX_PASS_BYTES / 1024} KiB`,
-    });
+  z.string().refine((s) => utf8.encode(s).length <= MAX_PASS_BYTES, {
+    message: `${what} exceeds ${MAX_PASS_BYTES / 1024} KiB`,
+  });
 
 export const passSchema = z.object({
   name: passNameSchema,
@@ -37,7 +35,8 @@ export const shaderSourceSchema = z
   })
   .superRefine((src, ctx) => {
     const names = src.passes.map((p) => p.name);
-    if (!names.includes('Image')) ctx.addIssue({ code: 'custom', path: ['passes'], message: 'an Image pass is required' });
+    if (!names.includes('Image'))
+      ctx.addIssue({ code: 'custom', path: ['passes'], message: 'an Image pass is required' });
     if (new Set(names).size !== names.length)
       ctx.addIssue({ code: 'custom', path: ['passes'], message: 'pass names must be unique' });
     src.passes.forEach((p, i) =>

@@ -73,7 +73,9 @@ export function loadConfig<S extends z.ZodRawShape>(
     'NODE_ENV' in config &&
     config.NODE_ENV === 'production'
   ) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set to a private value in production');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: must be set to a private value in production',
+    );
   }
   return config;
 }

@@ -116,7 +116,9 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     return;
   }
   req.log.error({ err }, 'unhandled error');
-  res.status(500).json(errorBody('internal', 'Something went wrong on our side; the request id identifies it.'));
+  res
+    .status(500)
+    .json(errorBody('internal', 'Something went wrong on our side; the request id identifies it.'));
 };
 
 /** On SIGTERM/SIGINT: readiness turns 503, the server stops accepting, then `onDrain` finishes work. */

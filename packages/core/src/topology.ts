@@ -2,15 +2,7 @@
  * The stack's topology, defined once: services, ports, health checks and start order.
  * docker-compose.yml, the nginx template and the native runner all follow it (a test checks compose).
  */
-export type ServiceName =
-  | 'postgres'
-  | 'redis'
-  | 'api'
-  | 'renderer'
-  | 'worker'
-  | 'mcp'
-  | 'frontend'
-  | 'nginx';
+export type ServiceName = 'postgres' | 'redis' | 'api' | 'renderer' | 'worker' | 'mcp' | 'frontend' | 'nginx';
 
 export interface ServiceSpec {
   readonly name: ServiceName;

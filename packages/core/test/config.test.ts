@@ -23,8 +23,10 @@ describe('loadConfig', () => {
   it('refuses the development JWT secret in production', () => {
     expect(() => loadConfig({ ...runtimeEnv, ...apiEnv }, { NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
     expect(
-      loadConfig({ ...runtimeEnv, ...apiEnv }, { NODE_ENV: 'production', JWT_SECRET: 'a-long-private-secret-value' })
-        .JWT_SECRET,
+      loadConfig(
+        { ...runtimeEnv, ...apiEnv },
+        { NODE_ENV: 'production', JWT_SECRET: 'a-long-private-secret-value' },
+      ).JWT_SECRET,
     ).toBe('a-long-private-secret-value');
   });
 });

@@ -6,7 +6,8 @@ describe('topology', () => {
     const order = startOrder();
     expect(order).toHaveLength(SERVICES.length);
     for (const service of SERVICES) {
-      for (const dep of service.dependsOn) expect(order.indexOf(dep)).toBeLessThan(order.indexOf(service.name));
+      for (const dep of service.dependsOn)
+        expect(order.indexOf(dep)).toBeLessThan(order.indexOf(service.name));
     }
     expect(order.at(-1)).toBe('nginx');
   });

@@ -15,7 +15,12 @@ export function createPool(
   max = 10,
   onIdleError: (err: Error) => void = () => undefined,
 ): Pool {
-  const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+  });
   pool.on('error', onIdleError);
   return pool;
 }

@@ -37,12 +37,16 @@ describe('migrate', () => {
     expect(results.filter((r) => r.baselineApplied)).toHaveLength(1);
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM shaders');
     expect(rows[0]!.n).toBeGreaterThanOrEqual(12);
-    const ext = await pool.query<{ extname: string }>("SELECT extname FROM pg_extension WHERE extname IN ('vector', 'pg_trgm')");
+    const ext = await pool.query<{ extname: string }>(
+      "SELECT extname FROM pg_extension WHERE extname IN ('vector', 'pg_trgm')",
+    );
     expect(ext.rows.map((r) => r.extname).sort()).toEqual(['pg_trgm', 'vector']);
   });
 
   it('upgrades an existing database with new numbered migrations, in order, exactly once', async () => {
-    await cp(path.join(DB_DIR, 'migrations'), path.join(dbDir, 'migrations'), { recursive: true }).catch(() => undefined);
+    await cp(path.join(DB_DIR, 'migrations'), path.join(dbDir, 'migrations'), { recursive: true }).catch(
+      () => undefined,
+    );
     await writeFile(path.join(dbDir, 'migrations', '9001_add_probe.sql'), 'CREATE TABLE probe (n int);');
     await writeFile(path.join(dbDir, 'migrations', '9002_fill_probe.sql'), 'INSERT INTO probe VALUES (1);');
     const first = await migrate(pool, dbDir);
@@ -54,7 +58,10 @@ describe('migrate', () => {
   });
 
   it('rolls back a failing migration and names it', async () => {
-    await writeFile(path.join(dbDir, 'migrations', '9003_broken.sql'), 'CREATE TABLE half (n int); SELECT nope;');
+    await writeFile(
+      path.join(dbDir, 'migrations', '9003_broken.sql'),
+      'CREATE TABLE half (n int); SELECT nope;',
+    );
     await expect(migrate(pool, dbDir)).rejects.toThrow(/9003_broken\.sql/);
     const { rows } = await pool.query<{ t: string | null }>("SELECT to_regclass('public.half')::text AS t");
     expect(rows[0]!.t).toBeNull();

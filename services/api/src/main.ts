@@ -1,4 +1,13 @@
-import { apiEnv, createLogger, createMetrics, dbEnv, handleShutdown, loadConfig, redisEnv, runtimeEnv } from '@fractafrag/core';
+import {
+  apiEnv,
+  createLogger,
+  createMetrics,
+  dbEnv,
+  handleShutdown,
+  loadConfig,
+  redisEnv,
+  runtimeEnv,
+} from '@fractafrag/core';
 import { createPool, migrate } from '@fractafrag/db';
 import { Redis } from 'ioredis';
 import { createApiApp } from './app.ts';

@@ -13,7 +13,11 @@ export interface ApiHarness {
   url: string;
   db: TestDatabase;
   renderQueue: RenderQueue;
-  request<T = unknown>(method: string, path: string, init?: { body?: unknown; token?: string; raw?: string }): Promise<{ status: number; body: T; headers: Headers }>;
+  request<T = unknown>(
+    method: string,
+    path: string,
+    init?: { body?: unknown; token?: string; raw?: string },
+  ): Promise<{ status: number; body: T; headers: Headers }>;
   close(): Promise<void>;
 }
 

@@ -32,13 +32,17 @@ describe('accounts and shaders against real Postgres and Redis', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.user.username).toBe('Alice');
-    const bad = await api.request('POST', '/api/v1/auth/login', { body: { login: 'alice', password: 'nope' } });
+    const bad = await api.request('POST', '/api/v1/auth/login', {
+      body: { login: 'alice', password: 'nope' },
+    });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toBe('Bearer');
   });
 
   it('answers malformed JSON with 400 in the one error shape', async () => {
-    const res = await api.request<{ error: { code: string } }>('POST', '/api/v1/auth/login', { raw: '{"login":' });
+    const res = await api.request<{ error: { code: string } }>('POST', '/api/v1/auth/login', {
+      raw: '{"login":',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('malformed_json');
   });
@@ -64,7 +68,12 @@ describe('accounts and shaders against real Postgres and Redis', () => {
       body: { title: 'Gradient', tags: ['Gradient'], status: 'published', source },
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ title: 'Gradient', tags: ['gradient'], currentVersion: 1, renderState: 'queued' });
+    expect(res.body).toMatchObject({
+      title: 'Gradient',
+      tags: ['gradient'],
+      currentVersion: 1,
+      renderState: 'queued',
+    });
     const jobs = await api.renderQueue.queue.getJobs(['waiting']);
     expect(jobs.map((j) => (j.data as { shaderId: string }).shaderId)).toContain(res.body.id);
     const fetched = await api.request<ShaderDetail>('GET', `/api/v1/shaders/${res.body.id}`);
@@ -72,7 +81,10 @@ describe('accounts and shaders against real Postgres and Redis', () => {
   });
 
   it('hides a draft from everyone but its author', async () => {
-    const draft = await api.request<ShaderDetail>('POST', '/api/v1/shaders', { token, body: { title: 'WIP', source } });
+    const draft = await api.request<ShaderDetail>('POST', '/api/v1/shaders', {
+      token,
+      body: { title: 'WIP', source },
+    });
     expect(draft.body.status).toBe('draft');
     expect((await api.request('GET', `/api/v1/shaders/${draft.body.id}`)).status).toBe(404);
     expect((await api.request('GET', `/api/v1/shaders/${draft.body.id}`, { token })).status).toBe(200);

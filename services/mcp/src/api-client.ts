@@ -13,7 +13,10 @@ export function createApiClient(baseUrl: string, authorization?: string, request
   if (requestId) headers['x-request-id'] = requestId;
   return {
     async get<T>(path: string): Promise<ApiResult<T>> {
-      const res = await fetch(new URL(`/api/v1${path}`, baseUrl), { headers, signal: AbortSignal.timeout(30_000) });
+      const res = await fetch(new URL(`/api/v1${path}`, baseUrl), {
+        headers,
+        signal: AbortSignal.timeout(30_000),
+      });
       const body: unknown = await res.json().catch(() => null);
       if (res.ok) return { ok: true, data: body as T };
       const message = (body as ErrorBody | null)?.error?.message ?? `API answered ${res.status}`;

@@ -49,7 +49,9 @@ mcp.all('/', (_req, res) => {
   res
     .status(405)
     .set('Allow', 'POST')
-    .json(errorBody('method_not_allowed', 'This MCP endpoint is stateless: send JSON-RPC requests with POST.'));
+    .json(
+      errorBody('method_not_allowed', 'This MCP endpoint is stateless: send JSON-RPC requests with POST.'),
+    );
 });
 app.use('/mcp', mcp);
 app.use(notFoundHandler);

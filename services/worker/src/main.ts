@@ -20,7 +20,13 @@ import { reconcileRenders } from './reconciler.ts';
 import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
 import { createWorkerMetrics } from './worker.metrics.ts';
 
-const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...workerEnv, RENDER_TIMEOUT_MS: rendererEnv.RENDER_TIMEOUT_MS });
+const config = loadConfig({
+  ...runtimeEnv,
+  ...dbEnv,
+  ...redisEnv,
+  ...workerEnv,
+  RENDER_TIMEOUT_MS: rendererEnv.RENDER_TIMEOUT_MS,
+});
 const logger = createLogger('worker', config.LOG_LEVEL);
 const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
   logger.warn({ err: err.message }, 'idle database connection lost'),
@@ -48,12 +54,16 @@ const renderWorker = new Worker(QUEUES.render.name, handlers.render, {
   prefix: BULLMQ_PREFIX,
   concurrency: config.RENDER_CONCURRENCY,
 });
-renderWorker.on('completed', (job, outcome) => jobMetrics.jobOutcome(QUEUES.render.name, String(outcome), job));
+renderWorker.on('completed', (job, outcome) =>
+  jobMetrics.jobOutcome(QUEUES.render.name, String(outcome), job),
+);
 renderWorker.on('failed', (job, err) => {
   if (!job) return;
   jobMetrics.jobOutcome(QUEUES.render.name, 'failed', job);
   logger.warn({ job_id: job.id, attempts: job.attemptsMade, err: err.message }, 'render job failed');
-  recordExhaustedRetries(deps, job, err).catch((e: unknown) => logger.error({ err: e }, 'could not record failure'));
+  recordExhaustedRetries(deps, job, err).catch((e: unknown) =>
+    logger.error({ err: e }, 'could not record failure'),
+  );
 });
 renderWorker.on('error', (err) => logger.error({ err: err.message }, 'render worker error'));
 
@@ -71,11 +81,19 @@ const app = createHttpApp({
   lifecycle,
   readinessChecks: { postgres: () => pool.query('SELECT 1'), redis: () => connection.ping() },
 });
-const server = app.listen(config.WORKER_PORT, () => logger.info({ port: config.WORKER_PORT }, 'worker listening'));
-handleShutdown(server, lifecycle, logger, async () => {
-  clearInterval(reconcileTimer);
-  await renderWorker.close();
-  await renderQueue.close();
-  connection.disconnect();
-  await pool.end();
-}, 30_000);
+const server = app.listen(config.WORKER_PORT, () =>
+  logger.info({ port: config.WORKER_PORT }, 'worker listening'),
+);
+handleShutdown(
+  server,
+  lifecycle,
+  logger,
+  async () => {
+    clearInterval(reconcileTimer);
+    await renderWorker.close();
+    await renderQueue.close();
+    connection.disconnect();
+    await pool.end();
+  },
+  30_000,
+);

@@ -18,7 +18,11 @@ export async function reconcileRenders(pool: Pool, queue: Queue, logger: Logger)
   const pending = await findUnfinishedRenders(pool, STUCK_AFTER_SECONDS);
   let enqueued = 0;
   for (const row of pending) {
-    const payload = spec.payload.parse({ shaderId: row.shader_id, version: row.version, codeHash: row.code_hash });
+    const payload = spec.payload.parse({
+      shaderId: row.shader_id,
+      version: row.version,
+      codeHash: row.code_hash,
+    });
     const jobId = spec.jobId(payload);
     const existing = await queue.getJob(jobId);
     if (existing) {

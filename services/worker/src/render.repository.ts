@@ -9,7 +9,11 @@ export interface RenderTarget {
   current_version: number;
 }
 
-export async function findRenderTarget(pool: Pool, shaderId: string, version: number): Promise<RenderTarget | null> {
+export async function findRenderTarget(
+  pool: Pool,
+  shaderId: string,
+  version: number,
+): Promise<RenderTarget | null> {
   const { rows } = await pool.query<RenderTarget>(
     `SELECT v.passes, v.common_code, v.code_hash, s.thumbnail_time, s.current_version
      FROM shader_versions v JOIN shaders s ON s.id = v.shader_id
@@ -52,8 +56,17 @@ export async function recordThumbnail(
        VALUES ($1, $2, 'thumbnail', $3, $4, $5, $6, $7, $8, $9)
        ON CONFLICT (shader_id, version, kind) DO UPDATE SET path = EXCLUDED.path, bytes = EXCLUDED.bytes,
          render_ms = EXCLUDED.render_ms, is_blank = EXCLUDED.is_blank, created_at = now()`,
-      [shaderId, version, artifact.path, artifact.width, artifact.height, artifact.format, artifact.bytes,
-        artifact.renderMs, artifact.isBlank],
+      [
+        shaderId,
+        version,
+        artifact.path,
+        artifact.width,
+        artifact.height,
+        artifact.format,
+        artifact.bytes,
+        artifact.renderMs,
+        artifact.isBlank,
+      ],
     );
     await client.query(
       `UPDATE shaders SET render_state = 'ready', render_error = NULL, rendered_version = $2,
@@ -70,7 +83,12 @@ export async function recordThumbnail(
   }
 }
 
-export async function recordRenderFailure(pool: Pool, shaderId: string, version: number, reason: string): Promise<void> {
+export async function recordRenderFailure(
+  pool: Pool,
+  shaderId: string,
+  version: number,
+  reason: string,
+): Promise<void> {
   await pool.query(
     `UPDATE shaders SET render_state = 'failed', render_error = $3, updated_at = now()
      WHERE id = $1 AND current_version = $2`,

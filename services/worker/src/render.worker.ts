@@ -3,7 +3,12 @@ import { QUEUES, type RenderJob } from '@fractafrag/contracts';
 import type { Logger } from '@fractafrag/core';
 import type { Pool } from '@fractafrag/db';
 import { storeArtifact } from './artifact-store.ts';
-import { findRenderTarget, markRendering, recordRenderFailure, recordThumbnail } from './render.repository.ts';
+import {
+  findRenderTarget,
+  markRendering,
+  recordRenderFailure,
+  recordThumbnail,
+} from './render.repository.ts';
 import { requestRender } from './renderer-client.ts';
 
 export const THUMBNAIL = { width: 640, height: 360, format: 'webp' } as const;
@@ -26,7 +31,11 @@ export type RenderJobOutcome = 'ready' | 'superseded' | 'missing';
  */
 export async function processRenderJob(deps: RenderDeps, job: Job): Promise<RenderJobOutcome> {
   const payload: RenderJob = QUEUES.render.payload.parse(job.data);
-  const log = deps.logger.child({ job_id: job.id, shader_id: payload.shaderId, request_id: payload.requestId });
+  const log = deps.logger.child({
+    job_id: job.id,
+    shader_id: payload.shaderId,
+    request_id: payload.requestId,
+  });
   const target = await findRenderTarget(deps.pool, payload.shaderId, payload.version);
   if (!target) return 'missing';
   if (target.current_version !== payload.version) return 'superseded';
@@ -43,13 +52,25 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
   );
   if (!result.ok) {
     const { failure } = result;
-    const detail = failure.errors.map((e) => `${e.pass}${e.line ? `:${e.line}` : ''}: ${e.message}`).join('\n');
-    const reason = failure.outcome === 'timeout' ? `timeout: ${failure.message}` : `compile error: ${detail || failure.message}`;
+    const detail = failure.errors
+      .map((e) => `${e.pass}${e.line ? `:${e.line}` : ''}: ${e.message}`)
+      .join('\n');
+    const reason =
+      failure.outcome === 'timeout'
+        ? `timeout: ${failure.message}`
+        : `compile error: ${detail || failure.message}`;
     await recordRenderFailure(deps.pool, payload.shaderId, payload.version, reason);
     log.info({ outcome: failure.outcome }, 'render failed for good');
     throw new UnrecoverableError(reason);
   }
-  const relative = await storeArtifact(deps.rendersDir, payload.shaderId, payload.version, 'thumb', 'webp', result.image);
+  const relative = await storeArtifact(
+    deps.rendersDir,
+    payload.shaderId,
+    payload.version,
+    'thumb',
+    'webp',
+    result.image,
+  );
   await recordThumbnail(deps.pool, payload.shaderId, payload.version, {
     path: relative,
     ...THUMBNAIL,

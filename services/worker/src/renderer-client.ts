@@ -12,7 +12,11 @@ export type RenderResult =
 /** Thrown for failures worth retrying: renderer unreachable, overloaded or crashed. */
 export class TransientRenderError extends Error {}
 
-export async function requestRender(rendererUrl: string, request: RenderRequest, timeoutMs: number): Promise<RenderResult> {
+export async function requestRender(
+  rendererUrl: string,
+  request: RenderRequest,
+  timeoutMs: number,
+): Promise<RenderResult> {
   let res: Response;
   try {
     res = await fetch(new URL('/render', rendererUrl), {

@@ -31,7 +31,8 @@ export function createWorkerMetrics(registry: Registry) {
     trackQueueDepth: (queue: Queue) => queues.push(queue),
     jobOutcome(queue: string, outcome: string, job: Job) {
       outcomes.inc({ queue, outcome });
-      if (job.finishedOn && job.processedOn) duration.inc({ queue }, (job.finishedOn - job.processedOn) / 1000);
+      if (job.finishedOn && job.processedOn)
+        duration.inc({ queue }, (job.finishedOn - job.processedOn) / 1000);
     },
   };
 }

@@ -5,7 +5,9 @@ const handler = () => Promise.resolve();
 
 describe('assertOneHandlerPerQueue', () => {
   it('accepts exactly one handler per catalogued queue', () => {
-    expect(() => assertOneHandlerPerQueue({ render: handler, embed: handler }, { render: {}, embed: {} })).not.toThrow();
+    expect(() =>
+      assertOneHandlerPerQueue({ render: handler, embed: handler }, { render: {}, embed: {} }),
+    ).not.toThrow();
   });
 
   it('refuses to start when a queue has no handler', () => {

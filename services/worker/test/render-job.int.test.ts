@@ -40,10 +40,11 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
   }
 
   async function shaderRow(id: string) {
-    const { rows } = await db.pool.query<{ render_state: string; render_error: string | null; thumbnail_path: string | null }>(
-      'SELECT render_state, render_error, thumbnail_path FROM shaders WHERE id = $1',
-      [id],
-    );
+    const { rows } = await db.pool.query<{
+      render_state: string;
+      render_error: string | null;
+      thumbnail_path: string | null;
+    }>('SELECT render_state, render_error, thumbnail_path FROM shaders WHERE id = $1', [id]);
     return rows[0]!;
   }
 
@@ -106,12 +107,17 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
     expect(row.thumbnail_path).toMatch(new RegExp(`^${id.slice(0, 2)}/${id}-v1-thumb-[0-9a-f]{16}\\.webp$`));
     const bytes = await readFile(path.join(rendersDir, row.thumbnail_path!));
     expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
-    const { rows } = await db.pool.query('SELECT kind, width, height, bytes FROM renders WHERE shader_id = $1', [id]);
+    const { rows } = await db.pool.query(
+      'SELECT kind, width, height, bytes FROM renders WHERE shader_id = $1',
+      [id],
+    );
     expect(rows).toEqual([{ kind: 'thumbnail', width: 640, height: 360, bytes: bytes.length }]);
   });
 
   it('fails a shader that does not compile for good, with the error on the user line', async () => {
-    const { id, hash } = await insertShader('void mainImage(out vec4 c, in vec2 p) {\n  c = vec4(1.0);\n  oops;\n}');
+    const { id, hash } = await insertShader(
+      'void mainImage(out vec4 c, in vec2 p) {\n  c = vec4(1.0);\n  oops;\n}',
+    );
     const job = await runJob(id, hash);
     const row = await shaderRow(id);
     expect(row.render_state).toBe('failed');
@@ -121,7 +127,9 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
   });
 
   it('re-enqueues a shader whose job was lost and renders it', async () => {
-    const { id } = await insertShader('void mainImage(out vec4 c, in vec2 p) { c = vec4(0.2, 0.4, 0.8, 1.0); }');
+    const { id } = await insertShader(
+      'void mainImage(out vec4 c, in vec2 p) { c = vec4(0.2, 0.4, 0.8, 1.0); }',
+    );
     const enqueued = await reconcileRenders(db.pool, queue, createLogger('worker-test', 'silent'));
     expect(enqueued).toBe(1);
     const deadline = Date.now() + 60_000;

@@ -62,6 +62,8 @@ export async function newestShaders(
   return {
     items: page.map((r) => toShaderSummary(r, deps.rendersPublicPath)),
     nextCursor:
-      rows.length > limit && last?.published_at ? encodeCursor(last.published_at.toISOString(), last.id) : null,
+      rows.length > limit && last?.published_at
+        ? encodeCursor(last.published_at.toISOString(), last.id)
+        : null,
   };
 }

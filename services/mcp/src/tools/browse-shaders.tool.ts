@@ -12,7 +12,11 @@ export function registerBrowseShaders(server: McpServer, api: ApiClient): void {
       description: 'List published public shaders, newest first, a page at a time.',
       inputSchema: {
         limit: z.number().int().min(1).max(100).default(20).describe('How many shaders to return (1-100).'),
-        cursor: z.string().max(200).optional().describe('nextCursor from a previous call, to get the next page.'),
+        cursor: z
+          .string()
+          .max(200)
+          .optional()
+          .describe('nextCursor from a previous call, to get the next page.'),
       },
       outputSchema: {
         items: z.array(shaderSummarySchema).describe('Shaders on this page.'),

@@ -24,7 +24,10 @@ export function registerGetShader(server: McpServer, api: ApiClient): void {
             : `Could not fetch shader ${id}: ${result.message}`,
         );
       }
-      return toolJson({ shader: result.data }, `Shader "${result.data.title}" (v${result.data.currentVersion}).`);
+      return toolJson(
+        { shader: result.data },
+        `Shader "${result.data.title}" (v${result.data.currentVersion}).`,
+      );
     },
   );
 }

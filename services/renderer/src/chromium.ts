@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+export type GlBackend = 'swiftshader' | 'gpu';
+
+const COMMON_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--ignore-gpu-blocklist',
+  // We kill hung GPU processes on purpose: Chromium must keep relaunching them, and must not
+  // block WebGL for the page's origin after a few resets.
+  '--disable-gpu-process-crash-limit',
+  '--disable-domain-blocking-for-3d-apis',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** Chromium flags per GL backend: SwiftShader (CPU, always there) or the machine's GPU. */
+export function chromiumArgs(backend: GlBackend): string[] {
+  const gl =
+    backend === 'swiftshader'
+      ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
+      : ['--use-angle=default'];
+  return [...COMMON_FLAGS, ...gl];
+}
+
+export interface LaunchedBrowser {
+  browser: Browser;
+  pid: number;
+  /** Closes the browser (killing it if it does not close promptly) and removes its profile. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  executablePath: string;
+  backend: GlBackend;
+}
+
+const CLOSE_GRACE_MS = 2000;
+
+export async function launchChromium({ executablePath, backend }: LaunchOptions): Promise<LaunchedBrowser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'fractafrag-chromium-'));
+  let browser: Browser;
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir,
+      args: chromiumArgs(backend),
+      protocolTimeout: 30_000,
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
+  } catch (err) {
+    await rm(userDataDir, { recursive: true, force: true });
+    throw err;
+  }
+  const child = browser.process();
+  if (!child?.pid) {
+    await browser.close().catch(() => undefined);
+    throw new Error('Chromium started without a process id');
+  }
+  return {
+    browser,
+    pid: child.pid,
+    async close() {
+      const exited = new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      });
+      // A browser whose GPU process hangs may never answer Browser.close.
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), CLOSE_GRACE_MS);
+      await browser.close().catch(() => child.kill('SIGKILL'));
+      await exited;
+      clearTimeout(killTimer);
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import {
+  RENDER_HEADERS,
+  renderRequestSchema,
+  validateRequestSchema,
+  type RenderFailure,
+} from '@fractafrag/contracts';
+import { Router } from 'express';
+import { renderShader, validateShader, type RenderDeps } from './render.service.ts';
+
+const FAILURE_STATUS: Record<RenderFailure['outcome'], number> = {
+  compile_error: 422,
+  timeout: 504,
+  crashed: 500,
+};
+
+export function renderRoutes(deps: RenderDeps): Router {
+  const router = Router();
+
+  router.post('/render', async (req, res) => {
+    const result = await renderShader(deps, renderRequestSchema.parse(req.body), req.log);
+    if (result.outcome !== 'ok') {
+      res.status(FAILURE_STATUS[result.outcome]).json(result);
+      return;
+    }
+    res
+      .status(200)
+      .set({
+        'content-type': result.contentType,
+        'cache-control': 'no-store',
+        [RENDER_HEADERS.renderMs]: String(result.renderMs),
+        [RENDER_HEADERS.blank]: String(result.blank),
+        [RENDER_HEADERS.avgColor]: result.avgColor,
+      })
+      .send(result.image);
+  });
+
+  router.post('/validate', async (req, res) => {
+    const { source } = validateRequestSchema.parse(req.body);
+    res.json(await validateShader(deps, source));
+  });
+
+  return router;
+}
