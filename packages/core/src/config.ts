@@ -30,6 +30,12 @@ export const apiEnv = {
   PUBLIC_URL: z.url().default('http://localhost:8080'),
   RENDERS_PUBLIC_PATH: z.string().startsWith('/').default('/renders'),
   MIGRATE_ON_START: bool(true),
+  /** Comma-separated origins allowed by CORS; empty denies all cross-origin requests (development allows any). */
+  CORS_ORIGINS: z.string().default(''),
+  RATE_LIMITS_ENABLED: bool(true),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Secure flag on the refresh cookie; defaults to true in production. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
 };
 export const rendererEnv = {
   RENDERER_PORT: port(3100),

@@ -1,35 +1,21 @@
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
 import express, { type Express } from 'express';
-import {
-  createHttpApp,
-  errorHandler,
-  notFoundHandler,
-  type Lifecycle,
-  type Logger,
-  type Metrics,
-} from '@fractafrag/core';
-import type { Pool } from '@fractafrag/db';
-import type { Redis } from 'ioredis';
+import helmet from 'helmet';
+import { createHttpApp, errorHandler, notFoundHandler } from '@fractafrag/core';
 import { authenticate } from './auth/auth.middleware.ts';
-import { authRoutes } from './auth/auth.routes.ts';
-import type { TokenService } from './auth/tokens.ts';
-import { feedRoutes } from './feed/feed.routes.ts';
-import type { RenderQueue } from './queue/render-queue.ts';
-import { shaderRoutes } from './shaders/shader.routes.ts';
+import type { ApiDeps } from './deps.ts';
+import { docsRoutes } from './docs/docs.routes.ts';
+import { buildOpenApiDocument } from './docs/openapi.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
+import { createRouteTable } from './http/route.ts';
+import { registerAllRoutes } from './routes.ts';
 
-export interface ApiDeps {
-  pool: Pool;
-  redis: Redis;
-  renderQueue: RenderQueue;
-  tokens: TokenService;
-  logger: Logger;
-  metrics: Metrics;
-  lifecycle: Lifecycle;
-  rendersPublicPath: string;
-}
-
+export type { ApiDeps } from './deps.ts';
 export const JSON_BODY_LIMIT = '2mb';
 
 export function createApiApp(deps: ApiDeps): Express {
+  const { settings } = deps;
   const app = createHttpApp({
     logger: deps.logger,
     metrics: deps.metrics,
@@ -39,19 +25,43 @@ export function createApiApp(deps: ApiDeps): Express {
       redis: () => deps.redis.ping(),
     },
   });
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+    }),
+  );
+  app.use(
+    cors({
+      // Default-deny outside development: only listed origins may call the API from a browser.
+      origin: settings.nodeEnv === 'development' ? true : settings.corsOrigins,
+      credentials: true,
+      exposedHeaders: [
+        'X-Request-ID',
+        'Retry-After',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+      ],
+    }),
+  );
+
+  const table = createRouteTable({
+    rateLimiter: createRateLimiter(deps.redis, settings.rateLimits, deps.logger, settings.rateLimitsEnabled),
+    checkResponses: settings.nodeEnv !== 'production',
+    logger: deps.logger,
+  });
+  registerAllRoutes(table.route, deps);
+
   const v1 = express.Router();
   v1.use(express.json({ limit: JSON_BODY_LIMIT }));
-  v1.use(authenticate(deps.tokens));
-  const shaderDeps = {
-    pool: deps.pool,
-    renderQueue: deps.renderQueue,
-    rendersPublicPath: deps.rendersPublicPath,
-    logger: deps.logger,
-  };
-  v1.use(authRoutes({ pool: deps.pool, tokens: deps.tokens }));
-  v1.use(shaderRoutes(shaderDeps));
-  v1.use(feedRoutes(shaderDeps));
+  v1.use(cookieParser());
+  v1.use(authenticate(deps.tokens, deps.pool));
+  v1.use(table.router);
   app.use('/api/v1', v1);
+
+  let document: Record<string, unknown> | undefined;
+  app.use(docsRoutes(() => (document ??= buildOpenApiDocument(table.specs, settings.publicUrl))));
   app.use(notFoundHandler);
   app.use(errorHandler);
   return app;

@@ -7,14 +7,22 @@ import {
   loadConfig,
   redisEnv,
   runtimeEnv,
+  workerEnv,
 } from '@fractafrag/core';
 import { createPool, migrate } from '@fractafrag/db';
 import { Redis } from 'ioredis';
 import { createApiApp } from './app.ts';
 import { createTokenService } from './auth/tokens.ts';
 import { createRenderQueue } from './queue/render-queue.ts';
+import { apiSettings } from './settings.ts';
 
-const config = loadConfig({ ...runtimeEnv, ...dbEnv, ...redisEnv, ...apiEnv });
+const config = loadConfig({
+  ...runtimeEnv,
+  ...dbEnv,
+  ...redisEnv,
+  ...apiEnv,
+  RENDERER_URL: workerEnv.RENDERER_URL,
+});
 const logger = createLogger('api', config.LOG_LEVEL);
 const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
   logger.warn({ err: err.message }, 'idle database connection lost'),
@@ -37,7 +45,7 @@ const app = createApiApp({
   logger,
   metrics: createMetrics('api'),
   lifecycle,
-  rendersPublicPath: config.RENDERS_PUBLIC_PATH,
+  settings: apiSettings(config),
 });
 
 const server = app.listen(config.API_PORT, () => logger.info({ port: config.API_PORT }, 'api listening'));

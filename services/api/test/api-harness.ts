@@ -5,7 +5,9 @@ import { createLogger, createMetrics } from '@fractafrag/core';
 import { createTestDatabase, type TestDatabase } from '@fractafrag/db/testing';
 import { createApiApp } from '../src/app.ts';
 import { createTokenService } from '../src/auth/tokens.ts';
+import type { RateLimitRules } from '../src/http/rate-limit.ts';
 import { createRenderQueue, type RenderQueue } from '../src/queue/render-queue.ts';
+import { apiSettings } from '../src/settings.ts';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -22,7 +24,13 @@ export interface ApiHarness {
 }
 
 /** The real API app on a fresh cloned database and the real Redis, under a per-file queue prefix. */
-export async function startApi(): Promise<ApiHarness> {
+export interface ApiHarnessOptions {
+  /** Rate limits are off in tests unless a file sets its own (small) rules. */
+  rateLimits?: RateLimitRules;
+  rendererUrl?: string;
+}
+
+export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
   const renderQueue = createRenderQueue(redis, `test-${randomBytes(4).toString('hex')}`);
@@ -34,7 +42,19 @@ export async function startApi(): Promise<ApiHarness> {
     logger: createLogger('api-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     metrics: createMetrics('api-test'),
     lifecycle: { draining: false },
-    rendersPublicPath: '/renders',
+    settings: {
+      ...apiSettings({
+        NODE_ENV: 'test',
+        PUBLIC_URL: 'http://localhost:8080',
+        RENDERS_PUBLIC_PATH: '/renders',
+        RENDERER_URL: options.rendererUrl ?? 'http://127.0.0.1:9',
+        CORS_ORIGINS: 'https://allowed.example',
+        RATE_LIMITS_ENABLED: options.rateLimits !== undefined,
+        REFRESH_TOKEN_TTL_DAYS: 30,
+        COOKIE_SECURE: 'false',
+      }),
+      ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+    },
   });
   const server = app.listen(0);
   await new Promise((r) => server.once('listening', r));
@@ -63,4 +83,33 @@ export async function startApi(): Promise<ApiHarness> {
       await db.drop();
     },
   };
+}
+
+export interface TestUser {
+  id: string;
+  username: string;
+  token: string;
+}
+
+/** Registers a user through the API; a role other than 'user' is granted in the database, then re-logged in. */
+export async function createUser(
+  api: ApiHarness,
+  username: string,
+  role: 'user' | 'moderator' | 'admin' = 'user',
+): Promise<TestUser> {
+  const password = 'correct-horse-battery';
+  const reg = await api.request<{ accessToken: string; user: { id: string } }>(
+    'POST',
+    '/api/v1/auth/register',
+    {
+      body: { username, email: `${username.toLowerCase()}@example.com`, password },
+    },
+  );
+  if (reg.status !== 201) throw new Error(`register ${username} failed: ${reg.status}`);
+  if (role === 'user') return { id: reg.body.user.id, username, token: reg.body.accessToken };
+  await api.db.pool.query('UPDATE users SET role = $2 WHERE id = $1', [reg.body.user.id, role]);
+  const login = await api.request<{ accessToken: string }>('POST', '/api/v1/auth/login', {
+    body: { login: username, password },
+  });
+  return { id: reg.body.user.id, username, token: login.body.accessToken };
 }

@@ -1,13 +1,20 @@
-import { Router } from 'express';
-import { listQuerySchema } from '@fractafrag/contracts';
-import { parse } from '../http/validate.ts';
-import { newestShaders, type ShaderDeps } from '../shaders/shader.service.ts';
+import { listQuerySchema, pageSchema, shaderSummarySchema } from '@fractafrag/contracts';
+import type { ApiDeps } from '../deps.ts';
+import type { DefineRoute } from '../http/route.ts';
+import { shaderDepsFrom } from '../shaders/shader.routes.ts';
+import { newestShaders } from '../shaders/shader.service.ts';
 
-export function feedRoutes(deps: ShaderDeps): Router {
-  const router = Router();
-  router.get('/feed/new', async (req, res) => {
-    const query = parse(listQuerySchema, req.query, 'query');
-    res.json(await newestShaders(deps, query.limit, query.cursor));
-  });
-  return router;
+export function registerFeedRoutes(route: DefineRoute, deps: ApiDeps): void {
+  const shaderDeps = shaderDepsFrom(deps);
+  route(
+    {
+      method: 'get',
+      path: '/feed/new',
+      tag: 'Feed',
+      summary: 'Newest published public shaders',
+      query: listQuerySchema,
+      responses: { 200: { description: 'A page of shaders', schema: pageSchema(shaderSummarySchema) } },
+    },
+    async ({ query }) => ({ status: 200, body: await newestShaders(shaderDeps, query.limit, query.cursor) }),
+  );
 }

@@ -1,22 +1,67 @@
-import { Router } from 'express';
-import { createShaderBodySchema, listQuerySchema } from '@fractafrag/contracts';
-import { currentUserId, requireAuth } from '../auth/auth.middleware.ts';
-import { parse } from '../http/validate.ts';
+import { z } from 'zod';
+import {
+  createShaderBodySchema,
+  listQuerySchema,
+  pageSchema,
+  shaderDetailSchema,
+  shaderSummarySchema,
+} from '@fractafrag/contracts';
+import type { ApiDeps } from '../deps.ts';
+import type { DefineRoute } from '../http/route.ts';
 import { createShader, getShader, newestShaders, type ShaderDeps } from './shader.service.ts';
 
-export function shaderRoutes(deps: ShaderDeps): Router {
-  const router = Router();
-  router.post('/shaders', requireAuth, async (req, res) => {
-    const body = parse(createShaderBodySchema, req.body);
-    const shader = await createShader(deps, currentUserId(req), body, req.id);
-    res.status(201).location(`/api/v1/shaders/${shader.id}`).json(shader);
-  });
-  router.get('/shaders', async (req, res) => {
-    const query = parse(listQuerySchema, req.query, 'query');
-    res.json(await newestShaders(deps, query.limit, query.cursor));
-  });
-  router.get('/shaders/:id', async (req, res) => {
-    res.json(await getShader(deps, req.params.id, req.auth?.userId));
-  });
-  return router;
+export const shaderIdParams = z.object({ id: z.string().describe('Shader id (UUID)') });
+
+export function shaderDepsFrom(deps: ApiDeps): ShaderDeps {
+  return {
+    pool: deps.pool,
+    renderQueue: deps.renderQueue,
+    rendersPublicPath: deps.settings.rendersPublicPath,
+    logger: deps.logger,
+  };
+}
+
+export function registerShaderRoutes(route: DefineRoute, deps: ApiDeps): void {
+  const shaderDeps = shaderDepsFrom(deps);
+  route(
+    {
+      method: 'post',
+      path: '/shaders',
+      tag: 'Shaders',
+      summary: 'Create a shader (draft or published); its render is enqueued',
+      auth: 'write',
+      rateLimit: 'publish',
+      body: createShaderBodySchema,
+      responses: { 201: { description: 'The new shader at version 1', schema: shaderDetailSchema } },
+    },
+    async ({ body, req }) => {
+      const shader = await createShader(shaderDeps, req.auth!.userId, body, req.id);
+      return { status: 201, body: shader, headers: { Location: `/api/v1/shaders/${shader.id}` } };
+    },
+  );
+  route(
+    {
+      method: 'get',
+      path: '/shaders',
+      tag: 'Shaders',
+      summary: 'List published public shaders',
+      query: listQuerySchema,
+      responses: { 200: { description: 'A page of shaders', schema: pageSchema(shaderSummarySchema) } },
+    },
+    async ({ query }) => ({ status: 200, body: await newestShaders(shaderDeps, query.limit, query.cursor) }),
+  );
+  route(
+    {
+      method: 'get',
+      path: '/shaders/:id',
+      tag: 'Shaders',
+      summary: 'One shader with the source of its current version',
+      params: shaderIdParams,
+      responses: {
+        200: { description: 'The shader', schema: shaderDetailSchema },
+        404: { description: 'No such shader, or not visible to the caller' },
+      },
+    },
+    async ({ params, auth }) => ({ status: 200, body: await getShader(shaderDeps, params.id, auth?.userId) }),
+  );
 }

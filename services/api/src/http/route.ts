@@ -1,0 +1,117 @@
+import { Router, type Request, type Response, type RequestHandler } from 'express';
+import type { z } from 'zod';
+import { forbidden, type Logger, unauthorized } from '@fractafrag/core';
+import type { AuthContext } from '../auth/auth-context.ts';
+import type { RateLimitClass } from './rate-limit.ts';
+import { parse } from './validate.ts';
+
+export type AuthRequirement = 'public' | 'user' | 'write';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Non-JSON bodies (images, attachments). */
+  contentType?: string;
+}
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Express path relative to /api/v1, e.g. `/shaders/:id`. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** public: anyone (auth optional); user: logged in or API key; write: a token or key with write scope. */
+  auth?: AuthRequirement;
+  rateLimit?: RateLimitClass;
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, ResponseSpec>;
+}
+
+export type AnyRouteSpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
+
+export interface RouteInput<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  auth: AuthContext | undefined;
+  req: Request;
+  res: Response;
+}
+
+/** What a handler returns: a status and JSON body, or nothing when it wrote the response itself. */
+export type Reply = { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+
+export interface RouteTableOptions {
+  rateLimiter: (cls: RateLimitClass) => RequestHandler;
+  /** Check every JSON reply against its documented schema (on in development and tests). */
+  checkResponses: boolean;
+  logger: Logger;
+}
+
+/**
+ * One place where a route is declared: the same spec validates input, enforces auth and rate
+ * limits, and documents the route in the OpenAPI document (see openapi.ts).
+ */
+export function createRouteTable(options: RouteTableOptions) {
+  const router = Router();
+  const specs: AnyRouteSpec[] = [];
+
+  function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+    spec: RouteSpec<P, Q, B>,
+    handler: (input: RouteInput<P, Q, B>) => Promise<Reply> | Reply,
+  ): void {
+    specs.push(spec as unknown as AnyRouteSpec);
+    const auth = spec.auth ?? 'public';
+    const limiter = options.rateLimiter(spec.rateLimit ?? (spec.method === 'get' ? 'read' : 'write'));
+    router[spec.method](spec.path, limiter, async (req: Request, res: Response) => {
+      if (auth !== 'public' && !req.auth) throw unauthorized();
+      if (auth === 'write' && !req.auth?.scopes.includes('write')) {
+        throw forbidden('This API key has only the read scope; create a key with the write scope.');
+      }
+      const input = {
+        params: spec.params ? parse(spec.params, req.params, 'path') : req.params,
+        query: spec.query ? parse(spec.query, req.query, 'query') : req.query,
+        body: spec.body ? parse(spec.body, req.body ?? {}, 'body') : undefined,
+        auth: req.auth,
+        req,
+        res,
+      } as RouteInput<P, Q, B>;
+      const reply = await handler(input);
+      if (!reply) return;
+      for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
+      if (reply.body === undefined) {
+        res.status(reply.status).end();
+        return;
+      }
+      if (options.checkResponses) checkReply(spec as unknown as AnyRouteSpec, reply, options.logger);
+      res.status(reply.status).json(reply.body);
+    });
+  }
+
+  return { router, specs, route };
+}
+
+function checkReply(spec: AnyRouteSpec, reply: NonNullable<Reply>, logger: Logger): void {
+  const documented = spec.responses[reply.status];
+  if (!documented)
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path} replied ${reply.status}, which is not documented`,
+    );
+  if (!documented.schema) return;
+  const result = documented.schema.safeParse(reply.body);
+  if (!result.success) {
+    logger.error(
+      { route: spec.path, issues: result.error.issues.slice(0, 5) },
+      'reply does not match its schema',
+    );
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path} replied with a body that does not match its documented schema`,
+    );
+  }
+}
+
+export type RouteTable = ReturnType<typeof createRouteTable>;
+export type DefineRoute = RouteTable['route'];

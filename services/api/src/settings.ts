@@ -1,0 +1,30 @@
+import type { ApiSettings } from './deps.ts';
+import { DEFAULT_RATE_LIMITS } from './http/rate-limit.ts';
+
+interface ApiConfig {
+  NODE_ENV: 'development' | 'production' | 'test';
+  PUBLIC_URL: string;
+  RENDERS_PUBLIC_PATH: string;
+  RENDERER_URL: string;
+  CORS_ORIGINS: string;
+  RATE_LIMITS_ENABLED: boolean;
+  REFRESH_TOKEN_TTL_DAYS: number;
+  COOKIE_SECURE: 'true' | 'false' | 'auto';
+}
+
+export function apiSettings(config: ApiConfig): ApiSettings {
+  return {
+    nodeEnv: config.NODE_ENV,
+    publicUrl: config.PUBLIC_URL,
+    rendersPublicPath: config.RENDERS_PUBLIC_PATH,
+    rendererUrl: config.RENDERER_URL,
+    corsOrigins: config.CORS_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    rateLimitsEnabled: config.RATE_LIMITS_ENABLED,
+    rateLimits: DEFAULT_RATE_LIMITS,
+    refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
+    cookieSecure:
+      config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true',
+  };
+}
