@@ -1,14 +1,8 @@
 import { z } from 'zod';
-import {
-  createShaderBodySchema,
-  listQuerySchema,
-  pageSchema,
-  shaderDetailSchema,
-  shaderSummarySchema,
-} from '@fractafrag/contracts';
+import { createShaderBodySchema, shaderDetailSchema } from '@fractafrag/contracts';
 import type { ApiDeps } from '../deps.ts';
 import type { DefineRoute } from '../http/route.ts';
-import { createShader, getShader, newestShaders, type ShaderDeps } from './shader.service.ts';
+import { createShader, getShader, type ShaderDeps } from './shader.service.ts';
 
 export const shaderIdParams = z.object({ id: z.string().describe('Shader id (UUID)') });
 
@@ -38,17 +32,6 @@ export function registerShaderRoutes(route: DefineRoute, deps: ApiDeps): void {
       const shader = await createShader(shaderDeps, req.auth!.userId, body, req.id);
       return { status: 201, body: shader, headers: { Location: `/api/v1/shaders/${shader.id}` } };
     },
-  );
-  route(
-    {
-      method: 'get',
-      path: '/shaders',
-      tag: 'Shaders',
-      summary: 'List published public shaders',
-      query: listQuerySchema,
-      responses: { 200: { description: 'A page of shaders', schema: pageSchema(shaderSummarySchema) } },
-    },
-    async ({ query }) => ({ status: 200, body: await newestShaders(shaderDeps, query.limit, query.cursor) }),
   );
   route(
     {
