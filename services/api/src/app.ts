@@ -47,7 +47,13 @@ export function createApiApp(deps: ApiDeps): Express {
   );
 
   const table = createRouteTable({
-    rateLimiter: createRateLimiter(deps.redis, settings.rateLimits, deps.logger, settings.rateLimitsEnabled),
+    rateLimiter: createRateLimiter(
+      deps.redis,
+      settings.rateLimits,
+      deps.logger,
+      settings.rateLimitsEnabled,
+      settings.rateLimitKeyPrefix,
+    ),
     checkResponses: settings.nodeEnv !== 'production',
     logger: deps.logger,
   });

@@ -25,6 +25,8 @@ export interface ApiSettings {
   corsOrigins: string[];
   rateLimitsEnabled: boolean;
   rateLimits: RateLimitRules;
+  /** Redis key prefix of the rate-limit counters (tests isolate themselves with their own). */
+  rateLimitKeyPrefix: string;
   refreshTokenTtlDays: number;
   cookieSecure: boolean;
 }

@@ -23,6 +23,7 @@ export function apiSettings(config: ApiConfig): ApiSettings {
       .filter(Boolean),
     rateLimitsEnabled: config.RATE_LIMITS_ENABLED,
     rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimitKeyPrefix: 'fracta:rl',
     refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     cookieSecure:
       config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true',

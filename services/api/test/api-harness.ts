@@ -54,6 +54,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
         COOKIE_SECURE: 'false',
       }),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+      rateLimitKeyPrefix: `test-rl-${randomBytes(4).toString('hex')}`,
     },
   });
   const server = app.listen(0);

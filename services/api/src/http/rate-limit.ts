@@ -33,12 +33,18 @@ export function rateLimitIdentity(req: Request): string {
   return `ip:${req.ip ?? 'unknown'}`;
 }
 
-export function createRateLimiter(redis: Redis, rules: RateLimitRules, logger: Logger, enabled = true) {
+export function createRateLimiter(
+  redis: Redis,
+  rules: RateLimitRules,
+  logger: Logger,
+  enabled = true,
+  keyPrefix = 'fracta:rl',
+) {
   return (cls: RateLimitClass): RequestHandler =>
     async (req, res, next) => {
       if (!enabled) return next();
       const rule = rules[cls];
-      const key = `fracta:rl:${cls}:${rateLimitIdentity(req)}`;
+      const key = `${keyPrefix}:${cls}:${rateLimitIdentity(req)}`;
       let count: number;
       let ttlMs: number;
       try {
