@@ -34,7 +34,8 @@ const REQUEST_ID = /^[\w.:-]{1,128}$/;
 export function createHttpApp({ logger, metrics, lifecycle, readinessChecks = {} }: HttpAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // nginx sits on loopback (native) or a private Docker network (compose): trust X-Forwarded-For from those only.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
 
   app.use((req, res, next) => {
     const incoming = req.header('x-request-id');
