@@ -8,7 +8,10 @@ import { createPool, type Pool } from './pool.ts';
  * file, on the real Postgres (TEST_DATABASE_ADMIN_URL, default the local trust-auth server).
  */
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://fracta:fracta@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'fractafrag_test_template';
+// One template per test run (concurrent runs must not drop each other's template); the name reaches
+// the test workers through the environment, which they inherit from the process that ran globalSetup.
+const TEMPLATE_ENV = 'FRACTA_TEST_TEMPLATE_DB';
+const templateDb = (): string => process.env[TEMPLATE_ENV] ?? 'fractafrag_test_template';
 
 function urlFor(database: string): string {
   const url = new URL(ADMIN_URL);
@@ -26,19 +29,21 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
-/** Recreates and migrates the template database (vitest globalSetup calls this once). */
-export async function prepareTemplateDatabase(): Promise<void> {
+/** Creates and migrates this run's template database; returns a function that drops it. */
+export async function prepareTemplateDatabase(): Promise<() => Promise<void>> {
+  const name = `fractafrag_test_template_${process.pid}`;
+  process.env[TEMPLATE_ENV] = name;
   await admin(async (c) => {
-    await c.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [TEMPLATE_DB]);
-    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${name}`);
   });
-  const pool = createPool(urlFor(TEMPLATE_DB), 1);
+  const pool = createPool(urlFor(name), 1);
   try {
     await migrate(pool);
   } finally {
     await pool.end();
   }
+  return () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
 }
 
 export interface TestDatabase {
@@ -49,7 +54,7 @@ export interface TestDatabase {
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `fractafrag_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`));
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${templateDb()}`));
   const url = urlFor(name);
   const pool = createPool(url, 5);
   return {
