@@ -76,6 +76,9 @@ export type ShaderSummary = z.infer<typeof shaderSummarySchema>;
 export const shaderDetailSchema = shaderSummarySchema.extend({
   source: shaderSourceSchema,
   forkedFrom: z.object({ shaderId: z.uuid(), version: z.number().int() }).nullable(),
+  /** Seconds into the shader at which the thumbnail is captured. */
+  thumbnailTime: z.number().optional(),
+  forkCount: z.number().int().optional(),
 });
 export type ShaderDetail = z.infer<typeof shaderDetailSchema>;
 

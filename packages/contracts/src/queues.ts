@@ -13,6 +13,14 @@ export const renderJobSchema = z.object({
 });
 export type RenderJob = z.infer<typeof renderJobSchema>;
 
+/** (Re)compute one text embedding: a shader's (title, description, tags, code) or a desire's. */
+export const embedJobSchema = z.object({
+  kind: z.enum(['shader', 'desire']),
+  id: z.uuid(),
+  requestId: z.string().optional(),
+});
+export type EmbedJob = z.infer<typeof embedJobSchema>;
+
 export interface RetryPolicy {
   attempts: number;
   backoff: { type: 'exponential'; delay: number };
@@ -37,6 +45,16 @@ export const QUEUES = {
     // (BullMQ refuses ':' in custom job ids, hence the dashes.)
     jobId: (p: RenderJob) => `render-${p.shaderId}-v${p.version}-${p.codeHash.slice(0, 16)}`,
     retry: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+    keepCompleted: 1000,
+  }),
+  embed: defineQueue({
+    name: 'embed',
+    payload: embedJobSchema,
+    // One pending job per entity: the worker always reads the entity's current text, so a second
+    // edit while the first job waits is covered by it. Producers clear a finished job with the
+    // same id before adding (see the API's embed-queue.ts), so a later edit is embedded again.
+    jobId: (p: EmbedJob) => `embed-${p.kind}-${p.id}`,
+    retry: { attempts: 5, backoff: { type: 'exponential', delay: 1000 } },
     keepCompleted: 1000,
   }),
 } as const;

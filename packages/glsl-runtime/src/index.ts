@@ -9,6 +9,7 @@ export {
   type FrameInput,
   type RenderAtOptions,
   type RuntimeInfo,
+  type DrawWait,
 } from './runtime.ts';
 export { trackMouse, type MouseTracker } from './mouse-tracker.ts';
 export { createFrameLoop, type FrameLoop, type FrameLoopOptions, type FrameLoopTick } from './frame-loop.ts';

@@ -11,3 +11,4 @@ export {
 } from './builtin-textures.ts';
 export { mouseUniform, IDLE_MOUSE, type MouseState } from './mouse.ts';
 export { frameStats, type FrameStats } from './frame-stats.ts';
+export * from './shadertoy-json.ts';

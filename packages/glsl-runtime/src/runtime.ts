@@ -54,13 +54,31 @@ export interface ShaderRuntime {
   renderFrame(input: FrameInput): void;
   /** Deterministic frame at `time`: buffers are cleared and stepped so feedback has history. */
   renderAt(time: number, options?: RenderAtOptions): number;
+  /**
+   * Like renderAt, but a later time continues the feedback history from the frame drawn last
+   * instead of replaying it, so an animation costs one step per frame. Returns frames drawn.
+   */
+  advanceTo(time: number, options?: RenderAtOptions): number;
+  /**
+   * Draws one pixel with every pass, then clears the buffers: drivers that compile lazily at the
+   * first draw (SwiftShader, Mesa) finish compiling here rather than inside the first real frame.
+   */
+  warmUp(): void;
   resetBuffers(): void;
   setSize(width: number, height: number): void;
+  /**
+   * Resolves once the GPU has finished every command issued so far, by polling a fence between
+   * tasks: the page stays responsive while a heavy (or endless) draw runs. `gl.finish()` would not
+   * do: Chromium returns from it before the draw is done.
+   */
+  whenDrawn(timeoutMs: number): Promise<DrawWait>;
   /** RGBA8 pixels of the last Image frame, bottom row first. */
   readPixels(): Uint8Array;
   isContextLost(): boolean;
   dispose(): void;
 }
+
+export type DrawWait = 'drawn' | 'timeout' | 'lost';
 
 export const RENDER_AT_FPS = 30;
 export const RENDER_AT_MAX_FRAMES = 120;
@@ -69,6 +87,8 @@ const LOST: CompileResult = {
   ok: false,
   errors: [{ pass: 'Image', line: null, message: 'the WebGL context was lost; recreate the canvas' }],
 };
+
+const lastFrameAt = (time: number, fps: number) => Math.max(0, Math.floor(time * fps + 1e-6));
 
 function rendererName(gl: WebGL2RenderingContext): string {
   const debug = gl.getExtension('WEBGL_debug_renderer_info');
@@ -112,6 +132,8 @@ export function createShaderRuntime(
   const textures = createBuiltinTextureCache(gl);
   const targets = new Map<BufferName, PingPongTarget>();
   let passes: PassProgram[] = [];
+  // Last simulation frame drawn by renderAt/advanceTo; -1 when buffers hold no history.
+  let historyFrame = -1;
 
   const isLost = () => lost || gl.isContextLost();
 
@@ -173,6 +195,23 @@ export function createShaderRuntime(
     target?.swap();
   };
 
+  /** Draws simulation frames in order; the last one at exactly `time`, the others on the fps grid. */
+  const stepFrames = (
+    frames: readonly number[],
+    time: number,
+    fps: number,
+    mouse?: MouseState,
+    date?: Date,
+  ) => {
+    const last = frames.at(-1) ?? 0;
+    const at = (frame: number) => (frame === last ? time : frame / fps);
+    for (const frame of frames) {
+      const timeDelta = frame === 0 ? 1 / fps : Math.max(0, at(frame) - (frame - 1) / fps);
+      runtime.renderFrame({ time: at(frame), frame, timeDelta, frameRate: fps, mouse, date });
+    }
+    historyFrame = last;
+  };
+
   const runtime: ShaderRuntime = {
     canvas,
     info,
@@ -194,8 +233,7 @@ export function createShaderRuntime(
       for (const pass of passes) drawPass(pass, input);
     },
     renderAt(time, { fps = RENDER_AT_FPS, maxFrames = RENDER_AT_MAX_FRAMES, mouse, date } = {}) {
-      const last = Math.max(0, Math.floor(time * fps + 1e-6));
-      const at = (frame: number) => (frame === last ? time : frame / fps);
+      const last = lastFrameAt(time, fps);
       if (!runtime.hasBuffers()) {
         runtime.renderFrame({ time, frame: last, timeDelta: 1 / fps, frameRate: fps, mouse, date });
         return 1;
@@ -205,21 +243,63 @@ export function createShaderRuntime(
         last + 1 <= maxFrames
           ? [...Array(last + 1).keys()]
           : [0, ...Array.from({ length: maxFrames - 1 }, (_, i) => last - maxFrames + 2 + i)];
-      for (const frame of frames) {
-        const timeDelta = frame === 0 ? 1 / fps : Math.max(0, at(frame) - (frame - 1) / fps);
-        runtime.renderFrame({ time: at(frame), frame, timeDelta, frameRate: fps, mouse, date });
-      }
+      stepFrames(frames, time, fps, mouse, date);
       return frames.length;
     },
+    advanceTo(time, options = {}) {
+      const { fps = RENDER_AT_FPS, maxFrames = RENDER_AT_MAX_FRAMES, mouse, date } = options;
+      const last = lastFrameAt(time, fps);
+      if (
+        !runtime.hasBuffers() ||
+        historyFrame < 0 ||
+        last < historyFrame ||
+        last - historyFrame >= maxFrames
+      )
+        return runtime.renderAt(time, options);
+      if (last === historyFrame) return 0;
+      const frames = Array.from({ length: last - historyFrame }, (_, i) => historyFrame + 1 + i);
+      stepFrames(frames, time, fps, mouse, date);
+      return frames.length;
+    },
+    warmUp() {
+      if (isLost() || passes.length === 0) return;
+      gl.bindVertexArray(vao);
+      gl.enable(gl.SCISSOR_TEST);
+      gl.scissor(0, 0, 1, 1);
+      for (const pass of passes) drawPass(pass, { time: 0, frame: 0 });
+      gl.disable(gl.SCISSOR_TEST);
+      runtime.resetBuffers();
+    },
     resetBuffers() {
+      historyFrame = -1;
       if (isLost()) return;
       for (const target of targets.values()) target.clear();
     },
     setSize(width, height) {
+      if (canvas.width !== width || canvas.height !== height) historyFrame = -1;
       if (canvas.width !== width) canvas.width = width;
       if (canvas.height !== height) canvas.height = height;
       if (isLost()) return;
       for (const target of targets.values()) target.resize(width, height);
+    },
+    async whenDrawn(timeoutMs) {
+      if (isLost()) return 'lost';
+      const sync = gl.fenceSync(gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      if (!sync) return 'lost';
+      gl.flush();
+      const deadline = performance.now() + timeoutMs;
+      try {
+        for (;;) {
+          // Chromium refreshes a fence's status between tasks, so it must be polled across them.
+          const status = gl.clientWaitSync(sync, 0, 0);
+          if (status === gl.ALREADY_SIGNALED || status === gl.CONDITION_SATISFIED) return 'drawn';
+          if (status === gl.WAIT_FAILED || isLost()) return 'lost';
+          if (performance.now() >= deadline) return 'timeout';
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      } finally {
+        if (!gl.isContextLost()) gl.deleteSync(sync);
+      }
     },
     readPixels() {
       const pixels = new Uint8Array(canvas.width * canvas.height * 4);

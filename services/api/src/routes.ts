@@ -1,9 +1,15 @@
 import { registerAuthRoutes } from './auth/auth.routes.ts';
+import { registerCommentRoutes } from './comments/comment.routes.ts';
 import type { ApiDeps } from './deps.ts';
+import { registerDesireRoutes } from './desires/desire.routes.ts';
+import { registerEngagementRoutes } from './engagement/engagement.routes.ts';
 import { registerFeedRoutes } from './feed/feed.routes.ts';
 import type { DefineRoute } from './http/route.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerShaderRoutes } from './shaders/shader.routes.ts';
+import { registerVoteRoutes } from './votes/vote.routes.ts';
+import { registerTagRoutes } from './tags/tag.routes.ts';
+import { registerUserRoutes } from './users/profile.routes.ts';
 
 /** Every route of /api/v1, one registration per module. */
 export function registerAllRoutes(route: DefineRoute, deps: ApiDeps): void {
@@ -11,4 +17,10 @@ export function registerAllRoutes(route: DefineRoute, deps: ApiDeps): void {
   registerShaderRoutes(route, deps);
   registerFeedRoutes(route, deps);
   registerSearchRoutes(route, deps);
+  registerVoteRoutes(route, deps);
+  registerEngagementRoutes(route, deps);
+  registerCommentRoutes(route, deps);
+  registerDesireRoutes(route, deps);
+  registerUserRoutes(route, deps);
+  registerTagRoutes(route, deps);
 }

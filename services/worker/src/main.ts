@@ -15,6 +15,7 @@ import {
   workerEnv,
 } from '@fractafrag/core';
 import { createPool } from '@fractafrag/db';
+import { decayDesireHeat, enqueueEmbed, processEmbedJob, reconcileEmbeddings } from './embed.worker.ts';
 import { assertOneHandlerPerQueue, type JobHandlers } from './job-handlers.ts';
 import { reconcileRenders } from './reconciler.ts';
 import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
@@ -34,20 +35,30 @@ const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
+const embedQueue = new Queue(QUEUES.embed.name, { connection, prefix: BULLMQ_PREFIX });
 const deps: RenderDeps = {
   pool,
   logger,
   rendererUrl: config.RENDERER_URL,
   rendersDir: path.resolve(config.RENDERS_DIR),
   requestTimeoutMs: config.RENDER_TIMEOUT_MS + 30_000,
+  requestEmbed: (job) => enqueueEmbed(embedQueue, job, 'completed-or-failed'),
 };
 const metrics = createMetrics('worker');
 const jobMetrics = createWorkerMetrics(metrics.registry);
 const renderQueue = new Queue(QUEUES.render.name, { connection, prefix: BULLMQ_PREFIX });
 jobMetrics.trackQueueDepth(renderQueue);
+jobMetrics.trackQueueDepth(embedQueue);
 
-const handlers: JobHandlers = { render: (job) => processRenderJob(deps, job) };
+const handlers: JobHandlers = {
+  render: (job) => processRenderJob(deps, job),
+  embed: (job) => processEmbedJob({ pool, logger }, job),
+};
 assertOneHandlerPerQueue(handlers);
+/** Embedding is a few milliseconds of CPU per job; a little concurrency hides database latency. */
+const EMBED_CONCURRENCY = 4;
+/** Heat halves every 72 h; re-scoring open desires every 10 minutes keeps the order current. */
+const HEAT_DECAY_INTERVAL_MS = 10 * 60_000;
 
 const renderWorker = new Worker(QUEUES.render.name, handlers.render, {
   connection,
@@ -67,12 +78,38 @@ renderWorker.on('failed', (job, err) => {
 });
 renderWorker.on('error', (err) => logger.error({ err: err.message }, 'render worker error'));
 
+const embedWorker = new Worker(QUEUES.embed.name, handlers.embed, {
+  connection,
+  prefix: BULLMQ_PREFIX,
+  concurrency: EMBED_CONCURRENCY,
+});
+embedWorker.on('completed', (job, outcome) => jobMetrics.jobOutcome(QUEUES.embed.name, String(outcome), job));
+embedWorker.on('failed', (job, err) => {
+  if (!job) return;
+  jobMetrics.jobOutcome(QUEUES.embed.name, 'failed', job);
+  logger.warn({ job_id: job.id, attempts: job.attemptsMade, err: err.message }, 'embed job failed');
+});
+embedWorker.on('error', (err) => logger.error({ err: err.message }, 'embed worker error'));
+
 const reconcile = () =>
   reconcileRenders(pool, renderQueue, logger).catch((err: unknown) =>
     logger.warn({ err: (err as Error).message }, 'reconcile failed'),
   );
+const reconcileEmbeds = () =>
+  reconcileEmbeddings(pool, embedQueue, logger).catch((err: unknown) =>
+    logger.warn({ err: (err as Error).message }, 'embedding reconcile failed'),
+  );
+const decayHeat = () =>
+  decayDesireHeat(pool, logger).catch((err: unknown) =>
+    logger.warn({ err: (err as Error).message }, 'desire heat decay failed'),
+  );
 await reconcile();
-const reconcileTimer = setInterval(() => void reconcile(), config.RECONCILE_INTERVAL_MS);
+await reconcileEmbeds();
+const reconcileTimer = setInterval(() => {
+  void reconcile();
+  void reconcileEmbeds();
+}, config.RECONCILE_INTERVAL_MS);
+const decayTimer = setInterval(() => void decayHeat(), HEAT_DECAY_INTERVAL_MS);
 
 const lifecycle = { draining: false };
 const app = createHttpApp({
@@ -90,8 +127,10 @@ handleShutdown(
   logger,
   async () => {
     clearInterval(reconcileTimer);
-    await renderWorker.close();
+    clearInterval(decayTimer);
+    await Promise.all([renderWorker.close(), embedWorker.close()]);
     await renderQueue.close();
+    await embedQueue.close();
     connection.disconnect();
     await pool.end();
   },

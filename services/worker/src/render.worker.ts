@@ -1,5 +1,5 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { QUEUES, type RenderJob } from '@fractafrag/contracts';
+import { QUEUES, type EmbedJob, type RenderJob } from '@fractafrag/contracts';
 import type { Logger } from '@fractafrag/core';
 import type { Pool } from '@fractafrag/db';
 import { storeArtifact } from './artifact-store.ts';
@@ -20,6 +20,8 @@ export interface RenderDeps {
   rendersDir: string;
   /** Longer than the renderer's own deadline, so its 'timeout' answer arrives first. */
   requestTimeoutMs: number;
+  /** Enqueues a text embedding (main.ts wires the embed queue); optional so tests may leave it out. */
+  requestEmbed?: (job: EmbedJob) => Promise<unknown>;
 }
 
 export type RenderJobOutcome = 'ready' | 'superseded' | 'missing';
@@ -78,6 +80,11 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
     renderMs: result.renderMs,
     isBlank: result.blank,
   });
+  // The rendered version's code is now the shader's: refresh its text embedding too. A failed
+  // enqueue must not fail a finished render (a missing embedding is reconciled by the worker).
+  await deps
+    .requestEmbed?.({ kind: 'shader', id: payload.shaderId, requestId: payload.requestId })
+    .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'embed enqueue after render failed'));
   log.info({ path: relative, render_ms: result.renderMs, blank: result.blank }, 'thumbnail rendered');
   return 'ready';
 }

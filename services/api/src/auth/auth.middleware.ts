@@ -15,12 +15,17 @@ declare global {
   }
 }
 
+// These authenticate by password or refresh cookie. A stale access token that a client attaches to
+// every request must not turn the refresh (or login) meant to replace it into a 401.
+const SESSION_PATHS = new Set(['/auth/register', '/auth/login', '/auth/refresh', '/auth/logout']);
+
 /**
  * Reads credentials when present: `Authorization: Bearer <access token | API key>` or
  * `X-API-Key: <key>`. Present but invalid credentials are a 401, never silently anonymous.
  */
 export function authenticate(tokens: TokenService, pool: Pool): RequestHandler {
   return async (req, _res, next) => {
+    if (SESSION_PATHS.has(req.path)) return next();
     const header = req.header('authorization');
     const apiKeyHeader = req.header('x-api-key');
     if (!header && !apiKeyHeader) return next();

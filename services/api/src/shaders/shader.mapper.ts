@@ -1,4 +1,10 @@
-import type { ShaderDetail, ShaderSummary } from '@fractafrag/contracts';
+import type {
+  ShaderDetail,
+  ShaderSummary,
+  ShaderVersionDetail,
+  ShaderVersionSummary,
+} from '@fractafrag/contracts';
+import type { VersionRow, VersionWithSourceRow } from './shader-version.repository.ts';
 import type { ShaderRow, ShaderWithSourceRow } from './shader.repository.ts';
 
 export function toShaderSummary(row: ShaderRow, rendersPublicPath: string): ShaderSummary {
@@ -30,5 +36,26 @@ export function toShaderDetail(row: ShaderWithSourceRow, rendersPublicPath: stri
       row.forked_from_shader_id && row.forked_from_version
         ? { shaderId: row.forked_from_shader_id, version: row.forked_from_version }
         : null,
+    thumbnailTime: row.thumbnail_time,
+    forkCount: row.fork_count,
+  };
+}
+
+export function toVersionSummary(row: VersionRow, currentVersion: number): ShaderVersionSummary {
+  return {
+    shaderId: row.shader_id,
+    version: row.version,
+    changeNote: row.change_note,
+    author: { id: row.author_id, username: row.author_username },
+    codeHash: row.code_hash,
+    createdAt: row.created_at.toISOString(),
+    isCurrent: row.version === currentVersion,
+  };
+}
+
+export function toVersionDetail(row: VersionWithSourceRow, currentVersion: number): ShaderVersionDetail {
+  return {
+    ...toVersionSummary(row, currentVersion),
+    source: { common: row.common_code, passes: row.passes },
   };
 }

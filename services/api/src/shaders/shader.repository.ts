@@ -28,6 +28,8 @@ export interface ShaderWithSourceRow extends ShaderRow {
   passes: Pass[];
   common_code: string;
   code_hash: string;
+  fork_count: number;
+  thumbnail_time: number;
 }
 
 const SELECT_SHADER = `
@@ -36,12 +38,17 @@ const SELECT_SHADER = `
          s.vote_up, s.vote_down, s.hot_score, s.render_state, s.render_error, s.thumbnail_path,
          s.created_at, s.published_at
   FROM shaders s JOIN users u ON u.id = s.author_id`;
+const SELECT_SHADER_WITH_EXTRAS = SELECT_SHADER.replace(
+  's.created_at, s.published_at',
+  's.created_at, s.published_at, s.fork_count, s.thumbnail_time',
+);
 
 export async function insertShader(
   client: PoolClient,
   authorId: string,
   body: CreateShaderBody,
   hash: string,
+  changeNote = 'Initial version',
 ): Promise<string> {
   const { rows } = await client.query<{ id: string }>(
     `INSERT INTO shaders (author_id, title, description, tags, type, status, visibility, published_at)
@@ -52,15 +59,15 @@ export async function insertShader(
   const id = rows[0]!.id;
   await client.query(
     `INSERT INTO shader_versions (shader_id, version, passes, common_code, change_note, author_id, code_hash)
-     VALUES ($1, 1, $2, $3, 'Initial version', $4, $5)`,
-    [id, JSON.stringify(body.source.passes), body.source.common, authorId, hash],
+     VALUES ($1, 1, $2, $3, $4, $5, $6)`,
+    [id, JSON.stringify(body.source.passes), body.source.common, changeNote, authorId, hash],
   );
   return id;
 }
 
 export async function findShaderWithSource(pool: Pool, id: string): Promise<ShaderWithSourceRow | null> {
   const { rows } = await pool.query<ShaderWithSourceRow>(
-    `SELECT x.*, v.passes, v.common_code, v.code_hash FROM (${SELECT_SHADER}
+    `SELECT x.*, v.passes, v.common_code, v.code_hash FROM (${SELECT_SHADER_WITH_EXTRAS}
        WHERE s.id = $1 AND s.deleted_at IS NULL) x
      JOIN shader_versions v ON v.shader_id = x.id AND v.version = x.current_version`,
     [id],
@@ -81,6 +88,32 @@ export async function listNewShaders(
      ORDER BY s.published_at DESC, s.id DESC
      LIMIT $1`,
     [Math.min(limit, 100) + 1, after?.publishedAt ?? null, after?.id ?? null],
+  );
+  return rows;
+}
+
+/**
+ * One author's shaders (every visibility), newest first, keyset-paginated on (created_at, id).
+ * The cursor key is created_at in full microseconds: a millisecond key would skip rows.
+ */
+export async function listAuthorShaders(
+  pool: Pool,
+  authorId: string,
+  status: ShaderRow['status'] | undefined,
+  limit: number,
+  after?: { createdAt: string; id: string },
+): Promise<(ShaderRow & { cursor_key: string })[]> {
+  const { rows } = await pool.query<ShaderRow & { cursor_key: string }>(
+    `${SELECT_SHADER.replace(
+      'SELECT s.id,',
+      `SELECT to_char(s.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_key, s.id,`,
+    )}
+       WHERE s.author_id = $1 AND s.deleted_at IS NULL
+         AND ($2::shader_status IS NULL OR s.status = $2::shader_status)
+         AND ($4::timestamptz IS NULL OR (s.created_at, s.id) < ($4::timestamptz, $5::uuid))
+       ORDER BY s.created_at DESC, s.id DESC
+       LIMIT $3`,
+    [authorId, status ?? null, Math.min(limit, 100) + 1, after?.createdAt ?? null, after?.id ?? null],
   );
   return rows;
 }
