@@ -4,6 +4,7 @@ export interface LoadResult {
   name: string;
   p50: number;
   p99: number;
+  p975: number;
   rps: number;
   errors: number;
 }
@@ -20,6 +21,7 @@ export async function measureUrl(
     name,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    p975: result.latency.p97_5,
     rps: result.requests.average,
     errors: result.errors + result.non2xx,
   };

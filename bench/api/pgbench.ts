@@ -47,7 +47,7 @@ export function pgbenchSql(
     const at = (p: number) =>
       latenciesMs[Math.min(latenciesMs.length - 1, Math.floor(p * latenciesMs.length))] ?? NaN;
     const tps = Number(/tps = ([\d.]+)/.exec(output)?.[1] ?? NaN);
-    return { name, p50: at(0.5), p99: at(0.99), rps: tps, errors: 0 };
+    return { name, p50: at(0.5), p99: at(0.99), p975: at(0.975), rps: tps, errors: 0 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -43,7 +43,10 @@ export const rendererEnv = {
   RENDERER_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(os.availableParallelism()),
   RENDER_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(5000),
   RENDERER_QUEUE_MAX: z.coerce.number().int().min(1).max(10_000).default(64),
-  RENDERER_GL_BACKEND: z.enum(['swiftshader', 'gpu']).default('swiftshader'),
+  /** swiftshader (CPU, exact loops; the default), llvmpipe (Mesa on the CPU), gpu (the machine's GPU). */
+  RENDERER_GL_BACKEND: z.enum(['swiftshader', 'llvmpipe', 'gpu']).default('swiftshader'),
+  /** Extra Chromium flags, space-separated (diagnostics; e.g. --disable-webgl to test the start-up check). */
+  RENDERER_CHROMIUM_FLAGS: z.string().default(''),
 };
 export const workerEnv = {
   WORKER_PORT: port(8001),

@@ -139,9 +139,11 @@ export function handleShutdown(
       process.exit(1);
     }, graceMs);
     timer.unref();
-    server.close();
+    // In-flight requests finish first (server.close waits for them); only then do pools close.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    onDrain()
+    closed
+      .then(onDrain)
       .then(() => {
         logger.info('stopped');
         process.exit(0);

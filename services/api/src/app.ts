@@ -56,6 +56,7 @@ export function createApiApp(deps: ApiDeps): Express {
     ),
     checkResponses: settings.nodeEnv !== 'production',
     logger: deps.logger,
+    cacheScale: settings.listCacheScale,
   });
   registerAllRoutes(table.route, deps);
 

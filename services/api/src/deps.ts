@@ -27,6 +27,8 @@ export interface ApiSettings {
   rateLimits: RateLimitRules;
   /** Redis key prefix of the rate-limit counters (tests isolate themselves with their own). */
   rateLimitKeyPrefix: string;
+  /** Scale of the routes' anonymous micro-cache TTLs (1 = as declared, 0 = off). */
+  listCacheScale: number;
   refreshTokenTtlDays: number;
   cookieSecure: boolean;
 }

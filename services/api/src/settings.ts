@@ -24,6 +24,7 @@ export function apiSettings(config: ApiConfig): ApiSettings {
     rateLimitsEnabled: config.RATE_LIMITS_ENABLED,
     rateLimits: DEFAULT_RATE_LIMITS,
     rateLimitKeyPrefix: 'fracta:rl',
+    listCacheScale: 1,
     refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,
     cookieSecure:
       config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true',

@@ -28,6 +28,8 @@ export interface ApiHarnessOptions {
   /** Rate limits are off in tests unless a file sets its own (small) rules. */
   rateLimits?: RateLimitRules;
   rendererUrl?: string;
+  /** The anonymous micro-cache is off in tests unless a file turns it on. */
+  listCacheScale?: number;
 }
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
@@ -55,6 +57,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
       }),
       ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
       rateLimitKeyPrefix: `test-rl-${randomBytes(4).toString('hex')}`,
+      listCacheScale: options.listCacheScale ?? 0,
     },
   });
   const server = app.listen(0);

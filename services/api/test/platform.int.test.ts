@@ -117,3 +117,25 @@ describe('cross-cutting HTTP behaviour', () => {
     expect(bundle.status).toBe(200);
   });
 });
+
+describe('anonymous micro-cache of score-ordered lists', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi({ listCacheScale: 1 });
+  });
+  afterAll(() => api.close());
+
+  it('serves trending to anonymous readers from a 2 s cache but never caches a signed-in reader', async () => {
+    const first = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/feed/trending?limit=5');
+    await api.db.pool.query('UPDATE shaders SET deleted_at = now()');
+    const cached = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/feed/trending?limit=5');
+    expect(cached.body.items.map((s) => s.id)).toEqual(first.body.items.map((s) => s.id));
+    const reg = await api.request<{ accessToken: string }>('POST', '/api/v1/auth/register', {
+      body: { username: 'cachecheck', email: 'cache@example.com', password: 'long-enough-1' },
+    });
+    const fresh = await api.request<{ items: unknown[] }>('GET', '/api/v1/feed/trending?limit=5', {
+      token: reg.body.accessToken,
+    });
+    expect(fresh.body.items).toEqual([]);
+  });
+});

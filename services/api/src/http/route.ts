@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { forbidden, type Logger, unauthorized } from '@fractafrag/core';
 import type { AuthContext } from '../auth/auth-context.ts';
 import type { RateLimitClass } from './rate-limit.ts';
+import { MicroCache } from './micro-cache.ts';
 import { parse } from './validate.ts';
 
 export type AuthRequirement = 'public' | 'user' | 'write';
@@ -28,6 +29,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   query?: Q;
   body?: B;
   responses: Record<number, ResponseSpec>;
+  /** Anonymous 200 replies may be served from a short in-process cache (seconds; see MicroCache). */
+  cacheSeconds?: number;
 }
 
 export type AnyRouteSpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
@@ -49,6 +52,8 @@ export interface RouteTableOptions {
   /** Check every JSON reply against its documented schema (on in development and tests). */
   checkResponses: boolean;
   logger: Logger;
+  /** Multiplies every route's cacheSeconds; 0 turns the cache off (tests). */
+  cacheScale: number;
 }
 
 /**
@@ -58,6 +63,7 @@ export interface RouteTableOptions {
 export function createRouteTable(options: RouteTableOptions) {
   const router = Router();
   const specs: AnyRouteSpec[] = [];
+  const cache = new MicroCache();
 
   function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
     spec: RouteSpec<P, Q, B>,
@@ -70,6 +76,12 @@ export function createRouteTable(options: RouteTableOptions) {
       if (auth !== 'public' && !req.auth) throw unauthorized();
       if (auth === 'write' && !req.auth?.scopes.includes('write')) {
         throw forbidden('This API key has only the read scope; create a key with the write scope.');
+      }
+      const cacheMs = !req.auth ? (spec.cacheSeconds ?? 0) * 1000 * options.cacheScale : 0;
+      const cached = cacheMs > 0 ? cache.get(req.originalUrl) : undefined;
+      if (cached !== undefined) {
+        res.status(200).type('application/json').send(cached);
+        return;
       }
       const input = {
         params: spec.params ? parse(spec.params, req.params, 'path') : req.params,
@@ -87,7 +99,9 @@ export function createRouteTable(options: RouteTableOptions) {
         return;
       }
       if (options.checkResponses) checkReply(spec as unknown as AnyRouteSpec, reply, options.logger);
-      res.status(reply.status).json(reply.body);
+      const json = JSON.stringify(reply.body);
+      if (cacheMs > 0 && reply.status === 200) cache.set(req.originalUrl, json, cacheMs);
+      res.status(reply.status).type('application/json').send(json);
     });
   }
 
