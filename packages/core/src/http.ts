@@ -18,6 +18,8 @@ declare global {
 
 export interface Lifecycle {
   draining: boolean;
+  /** Handlers still running; a client that hangs up does not end its handler's database work. */
+  inFlight?: number;
 }
 
 export interface HttpAppOptions {
@@ -143,6 +145,7 @@ export function handleShutdown(
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     closed
+      .then(() => waitUntil(() => !lifecycle.inFlight))
       .then(onDrain)
       .then(() => {
         logger.info('stopped');
@@ -155,4 +158,8 @@ export function handleShutdown(
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+async function waitUntil(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((r) => setTimeout(r, 25));
 }

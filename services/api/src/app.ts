@@ -57,6 +57,7 @@ export function createApiApp(deps: ApiDeps): Express {
     checkResponses: settings.nodeEnv !== 'production',
     logger: deps.logger,
     cacheScale: settings.listCacheScale,
+    lifecycle: deps.lifecycle,
   });
   registerAllRoutes(table.route, deps);
 

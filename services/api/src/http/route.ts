@@ -1,6 +1,6 @@
 import { Router, type Request, type Response, type RequestHandler } from 'express';
 import type { z } from 'zod';
-import { forbidden, type Logger, unauthorized } from '@fractafrag/core';
+import { forbidden, type Lifecycle, type Logger, unauthorized } from '@fractafrag/core';
 import type { AuthContext } from '../auth/auth-context.ts';
 import type { RateLimitClass } from './rate-limit.ts';
 import { MicroCache } from './micro-cache.ts';
@@ -54,6 +54,8 @@ export interface RouteTableOptions {
   logger: Logger;
   /** Multiplies every route's cacheSeconds; 0 turns the cache off (tests). */
   cacheScale: number;
+  /** Counts running handlers, so shutdown can wait for them before closing pools. */
+  lifecycle: Lifecycle;
 }
 
 /**
@@ -91,7 +93,14 @@ export function createRouteTable(options: RouteTableOptions) {
         req,
         res,
       } as RouteInput<P, Q, B>;
-      const reply = await handler(input);
+      const { lifecycle } = options;
+      lifecycle.inFlight = (lifecycle.inFlight ?? 0) + 1;
+      let reply: Reply;
+      try {
+        reply = await handler(input);
+      } finally {
+        lifecycle.inFlight -= 1;
+      }
       if (!reply) return;
       for (const [name, value] of Object.entries(reply.headers ?? {})) res.setHeader(name, value);
       if (reply.body === undefined) {

@@ -70,7 +70,9 @@ export async function listPublicShaders(pool: Pool, filter: ListFilter): Promise
   if (q) where.push(`(s.search_vector @@ websearch_to_tsquery('english', ${q}) OR ${q} <% s.title)`);
   if (filter.tags?.length) where.push(`s.tags @> ${param(filter.tags)}::text[]`);
   if (filter.type) where.push(`s.type = ${param(filter.type)}::shader_type`);
-  if (filter.author) where.push(`u.username = ${param(filter.author)}::citext`);
+  if (filter.author) {
+    where.push(`s.author_id = (SELECT id FROM users WHERE username = ${param(filter.author)}::citext)`);
+  }
   if (filter.publishedSince) where.push(`s.published_at >= ${param(filter.publishedSince)}::timestamptz`);
   const key = sortKey(filter.sort, q);
   if (filter.after) {
@@ -79,12 +81,16 @@ export async function listPublicShaders(pool: Pool, filter: ListFilter): Promise
     );
   }
   const limit = param(Math.min(Math.max(1, filter.limit), MAX_PAGE) + 1);
+  // Rank and cut the page on shaders alone; authors are joined for the page's rows only.
   const { rows } = await pool.query<ListedShaderRow>(
-    `SELECT ${SHADER_LIST_COLUMNS}, ${key.select} AS sort_key
-     FROM shaders s JOIN users u ON u.id = s.author_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY ${key.expr} DESC, s.id DESC
-     LIMIT ${limit}`,
+    `SELECT ${SHADER_LIST_COLUMNS}, s.sort_key
+     FROM (SELECT s.*, ${key.select} AS sort_key, ${key.expr} AS order_key
+           FROM shaders s
+           WHERE ${where.join(' AND ')}
+           ORDER BY ${key.expr} DESC, s.id DESC
+           LIMIT ${limit}) s
+     JOIN users u ON u.id = s.author_id
+     ORDER BY s.order_key DESC, s.id DESC`,
     values,
   );
   return rows;
