@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { acquireStackLock } from './stack-lock.ts';
 import { E2E_DATABASE, E2E_DATABASE_URL } from './stack.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -20,6 +21,7 @@ function stack(command: 'up' | 'down'): void {
  * state: the seed shaders from db/init.sql and nothing else. Stops it afterwards.
  */
 export default async function setup(): Promise<() => void> {
+  const release = await acquireStackLock(path.join(ROOT, '.run'));
   stack('down');
   const admin = new pg.Client({
     connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres'),
@@ -31,6 +33,10 @@ export default async function setup(): Promise<() => void> {
   rmSync(path.join(ROOT, '.run', 'redis'), { recursive: true, force: true });
   stack('up');
   return () => {
-    if (process.env.E2E_KEEP_STACK !== '1') stack('down');
+    try {
+      if (process.env.E2E_KEEP_STACK !== '1') stack('down');
+    } finally {
+      release();
+    }
   };
 }
