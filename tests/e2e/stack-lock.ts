@@ -8,7 +8,7 @@ import path from 'node:path';
  */
 export async function acquireStackLock(runDir: string, timeoutMs = 30 * 60_000): Promise<() => void> {
   mkdirSync(runDir, { recursive: true });
-  const file = path.join(runDir, 'e2e.lock');
+  const file = path.join(runDir, 'fractafrag-native-stack.lock');
   const deadline = Date.now() + timeoutMs;
   let announced = false;
   for (;;) {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { acquireStackLock } from './stack-lock.ts';
@@ -21,7 +22,8 @@ function stack(command: 'up' | 'down'): void {
  * state: the seed shaders from db/init.sql and nothing else. Stops it afterwards.
  */
 export default async function setup(): Promise<() => void> {
-  const release = await acquireStackLock(path.join(ROOT, '.run'));
+  // Machine-wide: every checkout's native stack uses the same ports.
+  const release = await acquireStackLock(os.tmpdir());
   stack('down');
   const admin = new pg.Client({
     connectionString: E2E_DATABASE_URL.replace(`/${E2E_DATABASE}`, '/postgres'),
