@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e check lint bench up down compose-logs compose-ps
+.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e check lint bench up down compose-logs compose-ps retry-failed
 
 bootstrap: ## install everything (idempotent)
 	bash scripts/bootstrap.sh
@@ -39,6 +39,9 @@ lint:
 
 bench: ## benchmarks (not part of the test run)
 	@$(ENV) pnpm bench
+
+retry-failed: ## retry dead-lettered jobs: QUEUE=render|embed|score|taste|desire|all (default all), JOB=<id> for one
+	@$(ENV) node scripts/retry-failed.ts $(or $(QUEUE),all) $(JOB)
 
 up: ## docker compose: build and start the stack
 	docker compose up -d --build

@@ -9,6 +9,25 @@ import { defineConfig } from 'vite';
  */
 const STACK_ORIGIN = 'http://127.0.0.1:8080';
 
+/** Libraries loaded by every route (the shell, the feed). */
+const SHARED_VENDOR = new Set([
+  'react',
+  'react-dom',
+  'scheduler',
+  'react-router',
+  'cookie',
+  'set-cookie-parser',
+  '@tanstack/react-query',
+  '@tanstack/query-core',
+  'zod',
+]);
+
+/** The npm package a module belongs to (the last node_modules segment of a pnpm path). */
+function packageOf(id: string): string | null {
+  const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id);
+  return match?.[1] ?? null;
+}
+
 export default defineConfig({
   plugins: [react()],
   server: {
@@ -29,10 +48,14 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     emptyOutDir: true,
+    // scripts/bundle-report.ts reads it to size what the feed route loads.
+    manifest: true,
     rollupOptions: {
       output: {
         // Libraries change far less often than our code: a separate chunk stays cached across deploys.
-        manualChunks: (id) => (id.includes('/node_modules/') ? 'vendor' : undefined),
+        // Only the ones every page needs, though: the editor's CodeMirror stays in the editor's lazy
+        // chunk, so the feed never downloads it.
+        manualChunks: (id) => (SHARED_VENDOR.has(packageOf(id) ?? '') ? 'vendor' : undefined),
       },
     },
   },

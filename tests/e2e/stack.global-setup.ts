@@ -12,7 +12,8 @@ function stack(command: 'up' | 'down'): void {
   const result = spawnSync(process.execPath, ['scripts/native/stack.ts', command], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development' },
+    // Every e2e file registers users from the same IP: scale the per-IP auth limits up.
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development', RATE_LIMIT_SCALE: '20' },
   });
   if (result.status !== 0) throw new Error(`native stack ${command} failed (exit ${result.status})`);
 }

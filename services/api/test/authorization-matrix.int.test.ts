@@ -90,6 +90,13 @@ const MATRIX: Cell[] = [
     expect: { anonymous: 200, other: 200, owner: 200, moderator: 200 },
   },
   {
+    method: 'POST',
+    path: () => '/shaders/render',
+    // Public like validate; a source that does not compile keeps the reply JSON (a 422 for everyone, never a 401).
+    body: () => ({ source: { passes: [{ name: 'Image', code: 'void mainImage() { nope }' }] } }),
+    expect: { anonymous: 422, other: 422, owner: 422, moderator: 422 },
+  },
+  {
     method: 'PATCH',
     path: (w) => `/shaders/${w.shaderId}`,
     body: () => ({ title: 'Renamed' }),
@@ -190,6 +197,18 @@ const MATRIX: Cell[] = [
     path: (w) => `/desires/${w.desireId}/close`,
     expect: { anonymous: 401, other: 403, owner: 200, moderator: 200 },
   },
+  // Admin only (admins themselves: admin-queues.int.test.ts).
+  {
+    method: 'POST',
+    path: () => '/admin/queues/render/retry',
+    body: () => ({}),
+    expect: { anonymous: 401, other: 403, owner: 403, moderator: 403 },
+  },
+  {
+    method: 'POST',
+    path: () => '/admin/dashboard-link',
+    expect: { anonymous: 401, other: 403, owner: 403, moderator: 403 },
+  },
 ];
 
 describe('authorization matrix of every write endpoint', () => {
@@ -276,7 +295,16 @@ describe('authorization matrix of every write endpoint', () => {
     const covered = new Set(
       MATRIX.map(
         (c) =>
-          `${c.method} ${c.path({ owner: { id: ':id' }, shaderId: ':id', desireId: ':id', commentId: ':id', apiKeyId: ':id' } as unknown as World).replace('/versions/1/', '/versions/:version/')}`,
+          `${c.method} ${c
+            .path({
+              owner: { id: ':id' },
+              shaderId: ':id',
+              desireId: ':id',
+              commentId: ':id',
+              apiKeyId: ':id',
+            } as unknown as World)
+            .replace('/versions/1/', '/versions/:version/')
+            .replace('/queues/render/', '/queues/:name/')}`,
       ),
     );
     const missing = writes.filter((w) => !covered.has(w) && !PUBLIC_BY_DESIGN.has(w));

@@ -154,12 +154,12 @@ describe('desires against real Postgres and Redis', () => {
       for (const prompt of prompts) desires.push(await newDesire(carol, prompt));
       const { rows } = await api.db.pool.query<{ id: string }>(
         `INSERT INTO desire_clusters (label, centroid, size) VALUES ('ocean waves sunset', $1::vector, 4) RETURNING id`,
-        [toPgVector(embedText('ocean waves at sunset'))],
+        [toPgVector(await embedText('ocean waves at sunset'))],
       );
       for (const d of desires) {
         await api.db.pool.query('UPDATE desires SET embedding = $2::vector, cluster_id = $3 WHERE id = $1', [
           d.id,
-          toPgVector(embedText({ prompt: d.prompt })),
+          toPgVector(await embedText({ prompt: d.prompt })),
           d.prompt.includes('sunset') || d.prompt.includes('ocean') ? rows[0]!.id : null,
         ]);
       }
@@ -390,7 +390,7 @@ describe('desires against real Postgres and Redis', () => {
 
   describe('GET /desire-clusters', () => {
     it('lists clusters largest first with labels, sizes and the heat of their open desires', async () => {
-      const v = toPgVector(embedText('anything'));
+      const v = toPgVector(await embedText('anything'));
       await api.db.pool.query(
         `INSERT INTO desire_clusters (label, centroid, size) VALUES ('huge cluster', $1, 50), ('tiny cluster', $1, 2)`,
         [v],

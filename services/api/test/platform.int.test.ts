@@ -14,6 +14,7 @@ describe('cross-cutting HTTP behaviour', () => {
         read: { limit: 5, windowMs: 60_000 },
         write: { limit: 100, windowMs: 60_000 },
         auth: { limit: 3, windowMs: 60_000 },
+        session: { limit: 1000, windowMs: 60_000 },
         publish: { limit: 100, windowMs: 60_000 },
       },
     });

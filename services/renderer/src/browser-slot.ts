@@ -3,7 +3,7 @@ import type { Logger } from '@fractafrag/core';
 import type { Page } from 'puppeteer-core';
 import type { LaunchedBrowser } from './chromium.ts';
 import { killGpuProcesses } from './gpu-process-killer.ts';
-import { openRenderPage, resetPage } from './render-page.ts';
+import { openRenderPage, RenderDeadlineError, resetPage } from './render-page.ts';
 
 /**
  * One warm Chromium with one render page, running one job at a time under a hard deadline.
@@ -33,8 +33,11 @@ export interface BrowserSlotOptions {
   logger: Logger;
   /** Called whenever the slot is warm and free for the next job. */
   onReady: (slot: BrowserSlot) => void;
-  onGpuProcessKill?: () => void;
+  /** GPU processes killed to end a hung render (0 when none was found). */
+  onGpuProcessKill?: (killed: number) => void;
   onBrowserRestart?: () => void;
+  /** A slot is warm again after a timeout or crash, `ms` after the job's deadline or failure. */
+  onRecovered?: (ms: number, how: 'page_reset' | 'browser_relaunch') => void;
 }
 
 /** How long a page gets to answer after its GPU process was killed, and to prove it draws again. */
@@ -115,18 +118,22 @@ export function createBrowserSlot(options: BrowserSlotOptions): BrowserSlot {
     try {
       if (kind === 'timeout') {
         const killed = await killGpuProcesses(launched.pid);
-        options.onGpuProcessKill?.();
+        options.onGpuProcessKill?.(killed.length);
         log.warn({ killed }, 'render deadline passed; killed the GPU process');
       }
       await withTimeout(running, SETTLE_AFTER_KILL_MS, 'the hung page call').catch(() => undefined);
       if (!launched.browser.connected) throw new Error('browser disconnected');
       await withTimeout(resetPage(page), RESET_TIMEOUT_MS, 'resetting the render page');
-      log.info({ ms: Math.round(performance.now() - started) }, 'render page recovered');
+      const ms = performance.now() - started;
+      log.info({ ms: Math.round(ms) }, 'render page recovered');
+      options.onRecovered?.(ms, 'page_reset');
       becomeIdle();
     } catch (err) {
       log.warn({ err }, 'render page did not recover; relaunching the browser');
       await relaunch(launched);
-      log.info({ ms: Math.round(performance.now() - started) }, 'browser relaunched');
+      const ms = performance.now() - started;
+      log.info({ ms: Math.round(ms) }, 'browser relaunched');
+      if (!isClosed()) options.onRecovered?.(ms, 'browser_relaunch');
     }
   };
 
@@ -149,10 +156,11 @@ export function createBrowserSlot(options: BrowserSlotOptions): BrowserSlot {
       const first = await Promise.race([
         running.then(
           (value) => ({ kind: 'ok' as const, value }),
-          (err: unknown) => ({
-            kind: 'crashed' as const,
-            message: err instanceof Error ? err.message : String(err),
-          }),
+          (err: unknown) =>
+            // The page itself saw the GPU outlast the budget: same remedy as our own deadline.
+            err instanceof RenderDeadlineError
+              ? { kind: 'timeout' as const }
+              : { kind: 'crashed' as const, message: err instanceof Error ? err.message : String(err) },
         ),
         new Promise<{ kind: 'timeout' }>((resolve) => {
           timer = setTimeout(() => resolve({ kind: 'timeout' }), deadlineMs);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 
-export type GlBackend = 'swiftshader' | 'gpu';
+export type GlBackend = 'swiftshader' | 'llvmpipe' | 'gpu';
 
 const COMMON_FLAGS = [
   '--headless=new',
@@ -20,14 +20,22 @@ const COMMON_FLAGS = [
   '--disable-quic',
 ];
 
-/** Chromium flags per GL backend: SwiftShader (CPU, always there) or the machine's GPU. */
-export function chromiumArgs(backend: GlBackend): string[] {
-  const gl =
-    backend === 'swiftshader'
-      ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader']
-      : ['--use-angle=default'];
-  return [...COMMON_FLAGS, ...gl];
+const BACKEND_FLAGS: Record<GlBackend, string[]> = {
+  // SwiftShader: in Chromium's own build, always there, runs every loop to the end.
+  swiftshader: ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'],
+  // Mesa's llvmpipe through EGL (Debian: libgl1-mesa-dri): draws faster, compiles slower, and
+  // silently cuts loops off after about 65,535 iterations per pixel.
+  llvmpipe: ['--use-angle=gl-egl', '--use-gl=angle'],
+  gpu: ['--use-angle=default'],
+};
+
+/** Chromium flags per GL backend, then any extra flags (which win over ours when they repeat one). */
+export function chromiumArgs(backend: GlBackend, extraFlags: readonly string[] = []): string[] {
+  return [...COMMON_FLAGS, ...BACKEND_FLAGS[backend], ...extraFlags];
 }
+
+/** Splits a space-separated flags setting such as RENDERER_CHROMIUM_FLAGS. */
+export const parseFlags = (flags: string): string[] => flags.split(/\s+/).filter((f) => f !== '');
 
 export interface LaunchedBrowser {
   browser: Browser;
@@ -39,11 +47,16 @@ export interface LaunchedBrowser {
 export interface LaunchOptions {
   executablePath: string;
   backend: GlBackend;
+  extraFlags?: readonly string[];
 }
 
 const CLOSE_GRACE_MS = 2000;
 
-export async function launchChromium({ executablePath, backend }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchChromium({
+  executablePath,
+  backend,
+  extraFlags = [],
+}: LaunchOptions): Promise<LaunchedBrowser> {
   const userDataDir = await mkdtemp(join(tmpdir(), 'fractafrag-chromium-'));
   let browser: Browser;
   try {
@@ -52,7 +65,7 @@ export async function launchChromium({ executablePath, backend }: LaunchOptions)
       headless: true,
       pipe: true,
       userDataDir,
-      args: chromiumArgs(backend),
+      args: chromiumArgs(backend, extraFlags),
       protocolTimeout: 30_000,
       handleSIGINT: false,
       handleSIGTERM: false,

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   dedupeErrors,
   parseCompileLog,
@@ -18,6 +19,8 @@ export interface GlslangPrecheckOptions {
   binary?: string;
   timeoutMs?: number;
   memoryBytes?: number;
+  /** Verdicts kept for sources seen recently (the artifacts of one version share a source). */
+  cacheEntries?: number;
 }
 
 export type ShaderPrecheck = (source: ShaderSource) => Promise<CompileError[]>;
@@ -60,7 +63,7 @@ function runValidator(
 async function checkPass(
   source: ShaderSource,
   pass: PassName,
-  options: Required<GlslangPrecheckOptions>,
+  options: Required<Omit<GlslangPrecheckOptions, 'cacheEntries'>>,
 ): Promise<CompileError[]> {
   const wrapped = wrapPassSource(source, pass);
   const result = await runValidator(options.binary, wrapped.code, options.timeoutMs, options.memoryBytes);
@@ -73,14 +76,44 @@ async function checkPass(
 }
 
 export function createGlslangPrecheck(options: GlslangPrecheckOptions = {}): ShaderPrecheck {
-  const resolved: Required<GlslangPrecheckOptions> = {
+  const resolved: Required<Omit<GlslangPrecheckOptions, 'cacheEntries'>> = {
     binary: options.binary ?? 'glslangValidator',
     timeoutMs: options.timeoutMs ?? 2000,
     memoryBytes: options.memoryBytes ?? 512 * 1024 * 1024,
   };
-  return async (source) => {
+  const check: ShaderPrecheck = async (source) => {
     const passes = PASS_ORDER.filter((name) => source.passes.some((p) => p.name === name));
     const perPass = await Promise.all(passes.map((pass) => checkPass(source, pass, resolved)));
     return dedupeErrors(perPass.flat());
+  };
+  return withVerdictCache(check, options.cacheEntries ?? 256);
+}
+
+/**
+ * Remembers verdicts by source (a Map in insertion order makes a small LRU): each run of the
+ * validator is a process start of about 15-20 ms, and a thumbnail, poster and preview of one
+ * version, or a validate followed by a render, check the same source.
+ */
+function withVerdictCache(check: ShaderPrecheck, entries: number): ShaderPrecheck {
+  const verdicts = new Map<string, Promise<CompileError[]>>();
+  return (source) => {
+    const key = createHash('sha256')
+      .update(JSON.stringify([source.common ?? '', source.passes]))
+      .digest('hex');
+    const known = verdicts.get(key);
+    if (known) {
+      verdicts.delete(key);
+      verdicts.set(key, known);
+      return known;
+    }
+    const verdict = check(source);
+    verdicts.set(key, verdict);
+    // A failed run (the validator missing, say) is not a verdict on the source: do not keep it.
+    verdict.catch(() => verdicts.delete(key));
+    for (const oldest of verdicts.keys()) {
+      if (verdicts.size <= entries) break;
+      verdicts.delete(oldest);
+    }
+    return verdict;
   };
 }

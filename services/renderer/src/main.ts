@@ -1,13 +1,26 @@
 import { createLogger, handleShutdown, loadConfig, rendererEnv, runtimeEnv } from '@fractafrag/core';
 import { startRenderer } from './server.ts';
+import { WebGlUnavailableError } from './webgl-check.ts';
 
 const config = loadConfig({ ...runtimeEnv, ...rendererEnv });
 const logger = createLogger('renderer', config.LOG_LEVEL);
 const lifecycle = { draining: false };
 
-const renderer = await startRenderer({ config, logger, lifecycle });
+let renderer;
+try {
+  renderer = await startRenderer({ config, logger, lifecycle });
+} catch (err) {
+  if (!(err instanceof WebGlUnavailableError)) throw err;
+  logger.fatal({ backend: config.RENDERER_GL_BACKEND, chromium: config.CHROMIUM_PATH }, err.message);
+  process.exit(1);
+}
 logger.info(
-  { port: config.RENDERER_PORT, pool: config.RENDERER_POOL_SIZE, backend: config.RENDERER_GL_BACKEND },
+  {
+    port: config.RENDERER_PORT,
+    pool: config.RENDERER_POOL_SIZE,
+    backend: config.RENDERER_GL_BACKEND,
+    renderer: renderer.webgl.renderer,
+  },
   'renderer listening',
 );
 handleShutdown(renderer.server, lifecycle, logger, () => renderer.closeBrowsers());

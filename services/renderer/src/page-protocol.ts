@@ -36,8 +36,6 @@ interface PageJob {
 
 export interface PageStillRequest extends PageJob {
   time: number;
-  /** iFrame of the still; when set, the time is frame / 30 (the runtime's simulation rate). */
-  frame?: number;
   format: 'webp' | 'png';
 }
 

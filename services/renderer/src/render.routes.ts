@@ -30,6 +30,10 @@ export function renderRoutes(deps: RenderDeps): Router {
         [RENDER_HEADERS.renderMs]: String(result.renderMs),
         [RENDER_HEADERS.blank]: String(result.blank),
         [RENDER_HEADERS.avgColor]: result.avgColor,
+        [RENDER_HEADERS.compileMs]: result.timings.compileMs.toFixed(1),
+        [RENDER_HEADERS.drawMs]: result.timings.drawMs.toFixed(1),
+        [RENDER_HEADERS.encodeMs]: result.timings.encodeMs.toFixed(1),
+        [RENDER_HEADERS.frames]: String(result.frames),
       })
       .send(result.image);
   });

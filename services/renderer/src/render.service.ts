@@ -1,16 +1,22 @@
-import type {
-  CompileError,
-  RenderFailure,
-  renderRequestSchema,
-  ShaderSource,
-  ValidateResponse,
+import {
+  PREVIEW_MAX_BYTES,
+  type CompileError,
+  type RenderFailure,
+  type renderRequestSchema,
+  type ShaderSource,
+  type ValidateResponse,
 } from '@fractafrag/contracts';
 import { AppError, type Logger } from '@fractafrag/core';
+import type { MouseState } from '@fractafrag/glsl-runtime/pure';
+import type { Page } from 'puppeteer-core';
 import type { z } from 'zod';
+import { frameDurationsMs, muxAnimatedWebp } from './animated-webp.ts';
 import { QueueFullError, type BrowserPool } from './browser-pool.ts';
+import type { TaskOutcome } from './browser-slot.ts';
 import type { ShaderPrecheck } from './glslang-precheck.ts';
+import type { PageTimings } from './page-protocol.ts';
 import type { RenderMetrics } from './render-metrics.ts';
-import { compileInPage, renderInPage } from './render-page.ts';
+import { compileInPage, renderInPage, renderSequenceInPage } from './render-page.ts';
 
 export interface RenderDeps {
   pool: BrowserPool;
@@ -21,9 +27,24 @@ export interface RenderDeps {
 
 export type RenderJobRequest = z.output<typeof renderRequestSchema>;
 
-export type RenderResult =
-  | { outcome: 'ok'; image: Buffer; contentType: string; renderMs: number; blank: boolean; avgColor: string }
-  | RenderFailure;
+export interface RenderedImage {
+  outcome: 'ok';
+  image: Buffer;
+  contentType: string;
+  renderMs: number;
+  blank: boolean;
+  avgColor: string;
+  /** Frames in the image: 1 for a still. */
+  frames: number;
+  timings: PageTimings;
+}
+
+export type RenderResult = RenderedImage | RenderFailure;
+
+/** The page answers a timeout itself a little before Node's hard deadline would kill its GPU. */
+const PAGE_BUDGET_MARGIN_MS = 50;
+/** Room for the animation container around the frames' bitstreams. */
+const PREVIEW_CONTAINER_ALLOWANCE = 8 * 1024;
 
 const compileFailure = (errors: CompileError[]): RenderFailure => ({
   outcome: 'compile_error',
@@ -37,14 +58,75 @@ function decodeDataUrl(dataUrl: string): { contentType: string; image: Buffer } 
   return { contentType: match[1]!, image: Buffer.from(match[2]!, 'base64') };
 }
 
-async function renderOnce(deps: RenderDeps, request: RenderJobRequest, log: Logger): Promise<RenderResult> {
-  const precheckErrors = await deps.precheck(request.source);
-  if (precheckErrors.length > 0) return compileFailure(precheckErrors);
-  const { source, width, height, time, format } = request;
-  const outcome = await deps.pool.run(
-    (page) => renderInPage(page, { source, width, height, time, format }),
-    deps.timeoutMs,
-  );
+const mouseState = (mouse: RenderJobRequest['mouse']): MouseState | undefined =>
+  mouse && {
+    x: mouse.x,
+    y: mouse.y,
+    clickX: mouse.clickX ?? mouse.x,
+    clickY: mouse.clickY ?? mouse.y,
+    down: mouse.down,
+    clicked: mouse.clicked,
+  };
+
+/** Shader times of a preview's frames: `duration` seconds from `time` at `fps`. */
+export function previewTimes({ time, duration, fps }: RenderJobRequest): { times: number[]; end: number } {
+  const count = Math.max(1, Math.round(duration * fps));
+  return { times: Array.from({ length: count }, (_, k) => time + k / fps), end: time + count / fps };
+}
+
+type BrowserJob = (page: Page) => Promise<RenderedImage | RenderFailure>;
+
+/** The browser's part of a render: a still, or the frames of a preview muxed into one WebP. */
+function browserJob(request: RenderJobRequest, budgetMs: number): BrowserJob {
+  const { source, width, height } = request;
+  const job = { source, width, height, mouse: mouseState(request.mouse), budgetMs };
+  if (request.kind !== 'preview') {
+    return async (page) => {
+      const result = await renderInPage(page, { ...job, time: request.time, format: request.format });
+      if (!result.ok) return compileFailure(result.errors);
+      return {
+        outcome: 'ok',
+        ...decodeDataUrl(result.dataUrl),
+        renderMs: 0,
+        blank: result.blank,
+        avgColor: result.avgColor,
+        frames: 1,
+        timings: result.timings,
+      };
+    };
+  }
+  const { times, end } = previewTimes(request);
+  return async (page) => {
+    const maxBytes = PREVIEW_MAX_BYTES - PREVIEW_CONTAINER_ALLOWANCE;
+    const result = await renderSequenceInPage(page, { ...job, times, maxBytes });
+    if (!result.ok) return compileFailure(result.errors);
+    const image = muxAnimatedWebp({
+      width,
+      height,
+      frames: result.frames.map((frame) => decodeDataUrl(frame).image),
+      durationsMs: frameDurationsMs(
+        result.captured.map((index) => times[index]!),
+        end,
+      ),
+    });
+    return {
+      outcome: 'ok',
+      image,
+      contentType: 'image/webp',
+      renderMs: 0,
+      blank: result.blank,
+      avgColor: result.avgColor,
+      frames: result.frames.length,
+      timings: result.timings,
+    };
+  };
+}
+
+function answer(
+  outcome: TaskOutcome<RenderedImage | RenderFailure>,
+  deps: RenderDeps,
+  log: Logger,
+): RenderResult {
   switch (outcome.kind) {
     case 'timeout':
       return {
@@ -59,20 +141,18 @@ async function renderOnce(deps: RenderDeps, request: RenderJobRequest, log: Logg
         errors: [],
         message: 'The browser failed while rendering; the render can be retried.',
       };
-    case 'ok': {
-      const page = outcome.value;
-      if (!page.ok) return compileFailure(page.errors);
-      const { contentType, image } = decodeDataUrl(page.dataUrl);
-      return {
-        outcome: 'ok',
-        image,
-        contentType,
-        renderMs: Math.round(outcome.ms),
-        blank: page.blank,
-        avgColor: page.avgColor,
-      };
-    }
+    case 'ok':
+      return outcome.value.outcome === 'ok'
+        ? { ...outcome.value, renderMs: Math.round(outcome.ms) }
+        : outcome.value;
   }
+}
+
+async function renderOnce(deps: RenderDeps, request: RenderJobRequest, log: Logger): Promise<RenderResult> {
+  const precheckErrors = await deps.precheck(request.source);
+  if (precheckErrors.length > 0) return compileFailure(precheckErrors);
+  const job = browserJob(request, deps.timeoutMs - PAGE_BUDGET_MARGIN_MS);
+  return answer(await deps.pool.run(job, deps.timeoutMs), deps, log);
 }
 
 /** Pre-check, then one browser job under the deadline; every outcome is measured. */
@@ -84,8 +164,7 @@ export async function renderShader(
   const started = performance.now();
   try {
     const result = await renderOnce(deps, request, log);
-    deps.metrics.renderOutcomes.inc({ outcome: result.outcome });
-    deps.metrics.renderDuration.observe({ outcome: result.outcome }, (performance.now() - started) / 1000);
+    deps.metrics.observeRender(request.kind, result, (performance.now() - started) / 1000);
     return result;
   } catch (err) {
     if (err instanceof QueueFullError) deps.metrics.queueRejections.inc();

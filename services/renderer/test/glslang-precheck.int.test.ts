@@ -1,3 +1,6 @@
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { imageOnly, type ShaderSource } from '@fractafrag/contracts';
 import { describe, expect, it } from 'vitest';
 import { createGlslangPrecheck, TOO_COMPLEX } from '../src/glslang-precheck.ts';
@@ -67,5 +70,25 @@ describe('glslangValidator pre-check', () => {
     const errors = await precheck(imageOnly(code));
     expect(performance.now() - started).toBeLessThan(3000);
     expect(errors).toEqual([{ pass: 'Image', line: null, message: TOO_COMPLEX }]);
+  });
+
+  it('checks a source it has just seen from memory, without starting the validator again', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'precheck-'));
+    try {
+      const calls = path.join(dir, 'calls');
+      const counting = path.join(dir, 'glslang');
+      await writeFile(counting, `#!/bin/sh\necho run >> '${calls}'\nexec glslangValidator "$@"\n`);
+      await chmod(counting, 0o755);
+      const cached = createGlslangPrecheck({ binary: counting });
+      const good = imageOnly('void mainImage(out vec4 c, in vec2 p) { c = vec4(1.0); }\n');
+      const bad = imageOnly('void mainImage(out vec4 c, in vec2 p) { c = vec4(nope); }\n');
+      for (let i = 0; i < 3; i++) {
+        await expect(cached(good)).resolves.toEqual([]);
+        await expect(cached(bad)).resolves.toHaveLength(1);
+      }
+      expect((await readFile(calls, 'utf8')).trim().split('\n')).toHaveLength(2);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -26,9 +26,6 @@ const RED =
   'void mainImage(out vec4 fragColor, in vec2 fragCoord) {\n  fragColor = vec4(1.0, 0.0, 0.0, 1.0);\n}\n';
 const GRADIENT =
   'void mainImage(out vec4 fragColor, in vec2 fragCoord) {\n  fragColor = vec4(fragCoord / iResolution.xy, 0.0, 1.0);\n}\n';
-// Loops on a uniform the compiler cannot know (iMouse.z is 0 here), so nothing can optimise it away.
-const ENDLESS =
-  'void mainImage(out vec4 c, in vec2 p) {\n  float x = 0.0;\n  for (float i = 0.0; i < 1.0; i += iMouse.z) { x += sin(i + x); }\n  c = vec4(x);\n}\n';
 // About a second of SwiftShader work at 640x360: long enough to hold the only browser busy.
 const SLOW =
   'void mainImage(out vec4 c, in vec2 p) {\n  float x = 0.0;\n  for (int i = 0; i < 2500; i++) { x += sin(p.x * 0.01 + float(i) + x); }\n  c = vec4(fract(x), 0.0, 0.0, 1.0);\n}\n';
@@ -76,14 +73,6 @@ describe('renderer against real Chromium', () => {
     expect(res.headers.get(RENDER_HEADERS.avgColor)).toBe('#808000');
   });
 
-  it('flags a frame of NaN as blank', async () => {
-    // iMouse.z is 0 here, so this is 0/0 everywhere; the compiler cannot fold it away.
-    const nan = 'void mainImage(out vec4 c, in vec2 p) {\n  c = vec4(iMouse.z / iMouse.z);\n}\n';
-    const res = await render(imageOnly(nan));
-    expect(res.status).toBe(200);
-    expect(res.headers.get(RENDER_HEADERS.blank)).toBe('true');
-  });
-
   it("answers 422 with the author's line 3 for a compile error, and /validate says the same", async () => {
     const source = imageOnly(
       'void mainImage(out vec4 fragColor, in vec2 fragCoord) {\n  vec2 uv = fragCoord / iResolution.xy;\n  fragColor = vec4(uv, notDeclared, 1.0);\n}\n',
@@ -103,28 +92,6 @@ describe('renderer against real Chromium', () => {
     expect(valid).toEqual({ ok: true, errors: [] });
   });
 
-  it('renders a Buffer A that reads its own previous frame, stepped up to the requested time', async () => {
-    const source: ShaderSource = {
-      common: '',
-      passes: [
-        {
-          name: 'Buffer A',
-          code: 'void mainImage(out vec4 c, in vec2 p) {\n  c = texture(iChannel0, p / iResolution.xy) + vec4(0.01, 0.0, 0.0, 0.0);\n}\n',
-          channels: [{ kind: 'buffer', pass: 'Buffer A' }],
-        },
-        {
-          name: 'Image',
-          code: 'void mainImage(out vec4 c, in vec2 p) {\n  c = texture(iChannel0, p / iResolution.xy);\n}\n',
-          channels: [{ kind: 'buffer', pass: 'Buffer A' }],
-        },
-      ],
-    };
-    const res = await render(source, { time: 2 });
-    expect(res.status).toBe(200);
-    // Frames 0..60 at 30 fps each add 0.01: 0.61 * 255 = 156 = 0x9c.
-    expect(res.headers.get(RENDER_HEADERS.avgColor)).toBe('#9c0000');
-  });
-
   it('binds the built-in noise texture to a channel', async () => {
     const source: ShaderSource = {
       common: '',
@@ -139,24 +106,6 @@ describe('renderer against real Chromium', () => {
     const res = await render(source);
     expect(res.status).toBe(200);
     expect(res.headers.get(RENDER_HEADERS.blank)).toBe('false');
-  });
-
-  it('ends an endless loop with 504 at the deadline, and the next render succeeds', async () => {
-    const started = performance.now();
-    const res = await render(imageOnly(ENDLESS));
-    const elapsed = performance.now() - started;
-    expect(res.status).toBe(504);
-    expect(renderFailureSchema.parse(await res.json()).outcome).toBe('timeout');
-    expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS);
-    expect(elapsed).toBeLessThan(TIMEOUT_MS + 3000);
-
-    const recovered = performance.now();
-    const next = await render(imageOnly(RED));
-    expect(next.status).toBe(200);
-    expect(next.headers.get(RENDER_HEADERS.avgColor)).toBe('#ff0000');
-    console.info(
-      `endless loop: 504 after ${Math.round(elapsed)} ms; next render ${Math.round(performance.now() - recovered)} ms`,
-    );
   });
 
   it('refuses with 503 and Retry-After when the browser is busy and the queue is full', async () => {
@@ -192,12 +141,13 @@ describe('renderer against real Chromium', () => {
     expect(res.headers.get(RENDER_HEADERS.avgColor)).toBe('#ff0000');
   });
 
-  it('exposes render outcomes, durations and queue depth on /metrics', async () => {
+  it('exposes render outcomes, durations, queue refusals and restarts on /metrics', async () => {
     const text = await (await fetch(`${renderer.url}/metrics`)).text();
-    expect(text).toMatch(/renderer_render_outcomes_total\{outcome="timeout"[^}]*\} 1/);
+    expect(text).toMatch(/renderer_render_outcomes_total\{outcome="compile_error"[^}]*\} 1/);
     expect(text).toContain('renderer_render_duration_seconds_bucket');
     expect(text).toMatch(/renderer_queue_depth\{[^}]*\} 0/);
-    expect(text).toMatch(/renderer_gpu_process_kills_total\{[^}]*\} 1/);
+    expect(text).toMatch(/renderer_queue_rejections_total\{[^}]*\} 1/);
+    expect(text).toMatch(/renderer_gpu_process_kills_total\{[^}]*\} 0/);
     expect(text).toMatch(/renderer_browser_restarts_total\{[^}]*\} 1/);
   });
 });

@@ -42,6 +42,34 @@ export async function writeShaderEmbedding(
   return rowCount === 1;
 }
 
+/** The thumbnail's path relative to RENDERS_DIR, if the shader has one. */
+export async function findShaderThumbnail(db: Db, shaderId: string): Promise<string | null> {
+  const { rows } = await db.query<{ thumbnail_path: string | null }>(
+    'SELECT thumbnail_path FROM shaders WHERE id = $1 AND deleted_at IS NULL',
+    [shaderId],
+  );
+  return rows[0]?.thumbnail_path ?? null;
+}
+
+/**
+ * Writes the visual embedding and perceptual hash ('0'/'1' × 64) computed from `thumbnail`, only if
+ * that is still the shader's thumbnail. updated_at is left alone.
+ */
+export async function writeShaderVisual(
+  db: Db,
+  shaderId: string,
+  thumbnail: string,
+  vector: string,
+  hash: string,
+): Promise<boolean> {
+  const { rowCount } = await db.query(
+    `UPDATE shaders SET visual_embedding = $3::vector, visual_hash = $4::bit(64)
+     WHERE id = $1 AND deleted_at IS NULL AND thumbnail_path = $2`,
+    [shaderId, thumbnail, vector, hash],
+  );
+  return rowCount === 1;
+}
+
 export interface DesireText {
   prompt: string;
   details: string;

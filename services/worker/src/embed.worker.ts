@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { UnrecoverableError, type Job, type Queue } from 'bullmq';
 import { QUEUES, type EmbedJob } from '@fractafrag/contracts';
 import type { Logger } from '@fractafrag/core';
@@ -10,10 +11,12 @@ import {
   labelFromText,
   toPgVector,
 } from '@fractafrag/embeddings';
+import { extractVisualFeatures } from '@fractafrag/visual-features';
 import {
   createCluster,
   findNearestCluster,
   findShaderText,
+  findShaderThumbnail,
   findUnembedded,
   growCluster,
   lockClustering,
@@ -22,23 +25,28 @@ import {
   setDesireCluster,
   writeDesireEmbedding,
   writeShaderEmbedding,
+  writeShaderVisual,
 } from './embed.repository.ts';
 
 /**
  * A desire joins the nearest cluster when the cosine similarity of its embedding to the cluster's
- * centroid is at least this; otherwise it founds a new cluster. Calibrated on the hashed text
- * embedding: paraphrases of one request score 0.5–0.9, requests sharing a single word (say,
- * "neon") 0.2–0.45, unrelated ones about 0 ± 0.1.
+ * centroid is at least this; otherwise it founds a new cluster. Calibrated on the text embedding
+ * (sentence encoder + words, packages/embeddings): paraphrases of one request score 0.65–0.96
+ * ("ocean waves at sunset" / "calm sea at sunset" 0.66), requests sharing one word ("neon")
+ * about 0.4, unrelated ones 0.15–0.35.
  */
-export const DESIRE_CLUSTER_MIN_SIMILARITY = 0.5;
+export const DESIRE_CLUSTER_MIN_SIMILARITY = 0.55;
 
 export interface EmbedDeps {
   pool: Pool;
   logger: Logger;
+  /** Where thumbnails live (RENDERS_DIR); without it only text embeddings are computed. */
+  rendersDir?: string;
 }
 
 export type EmbedJobOutcome =
   | 'shader-embedded'
+  | 'shader-embedded-with-visual'
   | 'desire-joined-cluster'
   | 'desire-new-cluster'
   | 'desire-embedded'
@@ -60,25 +68,48 @@ export async function processEmbedJob(deps: EmbedDeps, job: Job): Promise<EmbedJ
   });
   const outcome =
     payload.kind === 'shader'
-      ? await embedShaderById(deps, payload.id)
+      ? await embedShaderById(deps, payload.id, log)
       : await embedDesireById(deps, payload.id);
   log.info({ outcome }, 'embedding computed');
   return outcome;
 }
 
-async function embedShaderById(deps: EmbedDeps, shaderId: string): Promise<EmbedJobOutcome> {
+async function embedShaderById(deps: EmbedDeps, shaderId: string, log: Logger): Promise<EmbedJobOutcome> {
   const text = await findShaderText(deps.pool, shaderId);
   if (!text) return 'missing';
-  const vector = embedShader({
+  const vector = await embedShader({
     title: text.title,
     description: text.description,
     tags: text.tags,
     code: [text.common_code, ...text.passes.map((p) => p.code)],
   });
   const written = await writeShaderEmbedding(deps.pool, shaderId, text, toPgVector(vector));
-  if (written) return 'shader-embedded';
-  if (!(await findShaderText(deps.pool, shaderId))) return 'missing';
-  throw new Error('the shader changed while it was being embedded; retrying with its new text');
+  if (!written) {
+    if (!(await findShaderText(deps.pool, shaderId))) return 'missing';
+    throw new Error('the shader changed while it was being embedded; retrying with its new text');
+  }
+  return (await embedThumbnail(deps, shaderId, log)) ? 'shader-embedded-with-visual' : 'shader-embedded';
+}
+
+/**
+ * The visual half: when the shader has a thumbnail, its visual embedding and perceptual hash
+ * (packages/visual-features), written only if the thumbnail is still the one that was read (a newer
+ * render enqueues its own embed job). A thumbnail file that is missing or unreadable is logged and
+ * skipped, not retried: the text embedding stands, and the next render brings a new file.
+ */
+async function embedThumbnail(deps: EmbedDeps, shaderId: string, log: Logger): Promise<boolean> {
+  if (!deps.rendersDir) return false;
+  const thumbnail = await findShaderThumbnail(deps.pool, shaderId);
+  if (!thumbnail) return false;
+  const file = path.join(deps.rendersDir, thumbnail);
+  let features;
+  try {
+    features = await extractVisualFeatures(file);
+  } catch (err) {
+    log.warn({ thumbnail, err: (err as Error).message }, 'thumbnail unreadable; visual embedding skipped');
+    return false;
+  }
+  return writeShaderVisual(deps.pool, shaderId, thumbnail, toPgVector(features.embedding), features.hash);
 }
 
 /**
@@ -94,7 +125,7 @@ async function embedDesireById(deps: EmbedDeps, desireId: string): Promise<Embed
     await lockClustering(client);
     const desire = await lockDesireText(client, desireId);
     if (!desire) return 'missing';
-    const vector = embedText({ prompt: desire.prompt, details: desire.details, tags: desire.tags });
+    const vector = await embedText({ prompt: desire.prompt, details: desire.details, tags: desire.tags });
     const literal = toPgVector(vector);
     await writeDesireEmbedding(client, desireId, literal);
     if (desire.cluster_id) {

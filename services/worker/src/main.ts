@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { BULLMQ_PREFIX, QUEUES } from '@fractafrag/contracts';
+import { BULLMQ_PREFIX, QUEUE_NAMES, type QueueName } from '@fractafrag/contracts';
 import {
   createHttpApp,
   createLogger,
@@ -15,10 +14,14 @@ import {
   workerEnv,
 } from '@fractafrag/core';
 import { createPool } from '@fractafrag/db';
-import { decayDesireHeat, enqueueEmbed, processEmbedJob, reconcileEmbeddings } from './embed.worker.ts';
+import { processDesireJob } from './desire.worker.ts';
+import { enqueueEmbed, processEmbedJob, reconcileEmbeddings } from './embed.worker.ts';
 import { assertOneHandlerPerQueue, type JobHandlers } from './job-handlers.ts';
+import { ensureSchedules, openQueues, startQueueWorkers } from './queue-workers.ts';
 import { reconcileRenders } from './reconciler.ts';
 import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
+import { processScoreJob } from './score.worker.ts';
+import { processTasteJob } from './taste.worker.ts';
 import { createWorkerMetrics } from './worker.metrics.ts';
 
 const config = loadConfig({
@@ -35,73 +38,57 @@ const pool = createPool(config.DATABASE_URL, config.DATABASE_POOL_MAX, (err) =>
 const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 connection.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 
-const embedQueue = new Queue(QUEUES.embed.name, { connection, prefix: BULLMQ_PREFIX });
+const queues = openQueues(connection, BULLMQ_PREFIX);
 const deps: RenderDeps = {
   pool,
   logger,
   rendererUrl: config.RENDERER_URL,
   rendersDir: path.resolve(config.RENDERS_DIR),
   requestTimeoutMs: config.RENDER_TIMEOUT_MS + 30_000,
-  requestEmbed: (job) => enqueueEmbed(embedQueue, job, 'completed-or-failed'),
+  requestEmbed: (job) => enqueueEmbed(queues.embed, job, 'completed-or-failed'),
 };
 const metrics = createMetrics('worker');
 const jobMetrics = createWorkerMetrics(metrics.registry);
-const renderQueue = new Queue(QUEUES.render.name, { connection, prefix: BULLMQ_PREFIX });
-jobMetrics.trackQueueDepth(renderQueue);
-jobMetrics.trackQueueDepth(embedQueue);
+for (const name of QUEUE_NAMES) jobMetrics.trackQueueDepth(queues[name]);
 
 const handlers: JobHandlers = {
   render: (job) => processRenderJob(deps, job),
-  embed: (job) => processEmbedJob({ pool, logger }, job),
+  embed: (job) => processEmbedJob({ pool, logger, rendersDir: deps.rendersDir }, job),
+  score: (job) => processScoreJob({ pool, logger }, job),
+  taste: (job) => processTasteJob({ pool, logger }, job),
+  desire: (job) => processDesireJob({ pool, logger }, job),
 };
 assertOneHandlerPerQueue(handlers);
-/** Embedding is a few milliseconds of CPU per job; a little concurrency hides database latency. */
-const EMBED_CONCURRENCY = 4;
-/** Heat halves every 72 h; re-scoring open desires every 10 minutes keeps the order current. */
-const HEAT_DECAY_INTERVAL_MS = 10 * 60_000;
-
-const renderWorker = new Worker(QUEUES.render.name, handlers.render, {
+/**
+ * Renders wait on the renderer (its pool decides the real parallelism); embedding and taste are a
+ * few milliseconds of CPU and SQL per job, so a little concurrency hides database latency; the
+ * periodic jobs sweep whole tables and run one at a time.
+ */
+const concurrency: Record<QueueName, number> = {
+  render: config.RENDER_CONCURRENCY,
+  embed: 4,
+  taste: 2,
+  score: 1,
+  desire: 1,
+};
+const workers = startQueueWorkers(handlers, {
   connection,
   prefix: BULLMQ_PREFIX,
-  concurrency: config.RENDER_CONCURRENCY,
+  concurrency,
+  stalledIntervalMs: config.WORKER_STALLED_INTERVAL_MS,
+  logger,
+  metrics: jobMetrics,
+  onFailed: { render: (job, err) => recordExhaustedRetries(deps, job, err) },
 });
-renderWorker.on('completed', (job, outcome) =>
-  jobMetrics.jobOutcome(QUEUES.render.name, String(outcome), job),
-);
-renderWorker.on('failed', (job, err) => {
-  if (!job) return;
-  jobMetrics.jobOutcome(QUEUES.render.name, 'failed', job);
-  logger.warn({ job_id: job.id, attempts: job.attemptsMade, err: err.message }, 'render job failed');
-  recordExhaustedRetries(deps, job, err).catch((e: unknown) =>
-    logger.error({ err: e }, 'could not record failure'),
-  );
-});
-renderWorker.on('error', (err) => logger.error({ err: err.message }, 'render worker error'));
-
-const embedWorker = new Worker(QUEUES.embed.name, handlers.embed, {
-  connection,
-  prefix: BULLMQ_PREFIX,
-  concurrency: EMBED_CONCURRENCY,
-});
-embedWorker.on('completed', (job, outcome) => jobMetrics.jobOutcome(QUEUES.embed.name, String(outcome), job));
-embedWorker.on('failed', (job, err) => {
-  if (!job) return;
-  jobMetrics.jobOutcome(QUEUES.embed.name, 'failed', job);
-  logger.warn({ job_id: job.id, attempts: job.attemptsMade, err: err.message }, 'embed job failed');
-});
-embedWorker.on('error', (err) => logger.error({ err: err.message }, 'embed worker error'));
+logger.info({ scheduled: await ensureSchedules(queues) }, 'periodic jobs scheduled');
 
 const reconcile = () =>
-  reconcileRenders(pool, renderQueue, logger).catch((err: unknown) =>
+  reconcileRenders(pool, queues.render, logger).catch((err: unknown) =>
     logger.warn({ err: (err as Error).message }, 'reconcile failed'),
   );
 const reconcileEmbeds = () =>
-  reconcileEmbeddings(pool, embedQueue, logger).catch((err: unknown) =>
+  reconcileEmbeddings(pool, queues.embed, logger).catch((err: unknown) =>
     logger.warn({ err: (err as Error).message }, 'embedding reconcile failed'),
-  );
-const decayHeat = () =>
-  decayDesireHeat(pool, logger).catch((err: unknown) =>
-    logger.warn({ err: (err as Error).message }, 'desire heat decay failed'),
   );
 await reconcile();
 await reconcileEmbeds();
@@ -109,7 +96,6 @@ const reconcileTimer = setInterval(() => {
   void reconcile();
   void reconcileEmbeds();
 }, config.RECONCILE_INTERVAL_MS);
-const decayTimer = setInterval(() => void decayHeat(), HEAT_DECAY_INTERVAL_MS);
 
 const lifecycle = { draining: false };
 const app = createHttpApp({
@@ -127,10 +113,8 @@ handleShutdown(
   logger,
   async () => {
     clearInterval(reconcileTimer);
-    clearInterval(decayTimer);
-    await Promise.all([renderWorker.close(), embedWorker.close()]);
-    await renderQueue.close();
-    await embedQueue.close();
+    await Promise.all(workers.map((w) => w.close()));
+    await Promise.all(QUEUE_NAMES.map((name) => queues[name].close()));
     connection.disconnect();
     await pool.end();
   },

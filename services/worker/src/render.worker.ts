@@ -32,7 +32,10 @@ export type RenderJobOutcome = 'ready' | 'superseded' | 'missing';
  * BullMQ retries with backoff.
  */
 export async function processRenderJob(deps: RenderDeps, job: Job): Promise<RenderJobOutcome> {
-  const payload: RenderJob = QUEUES.render.payload.parse(job.data);
+  // A payload that does not parse will never parse: fail for good instead of retrying.
+  const parsed = QUEUES.render.payload.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid render payload: ${parsed.error.message}`);
+  const payload: RenderJob = parsed.data;
   const log = deps.logger.child({
     job_id: job.id,
     shader_id: payload.shaderId,

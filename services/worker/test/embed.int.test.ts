@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES, type EmbedJob } from '@fractafrag/contracts';
 import { createLogger } from '@fractafrag/core';
 import { createTestDatabase, type TestDatabase } from '@fractafrag/db/testing';
 import { cosine, embedShader, fromPgVector } from '@fractafrag/embeddings';
+import { extractVisualFeatures, hammingDistance } from '@fractafrag/visual-features';
 import { findShaderText, writeShaderEmbedding } from '../src/embed.repository.ts';
 import {
   DESIRE_CLUSTER_MIN_SIMILARITY,
@@ -28,6 +33,7 @@ describe('embed jobs on a real BullMQ worker, Postgres and Redis', () => {
   let worker: Worker;
   const prefix = `test-${randomBytes(4).toString('hex')}`;
   const logger = createLogger('embed-test', 'silent');
+  let rendersDir: string;
 
   async function run(job: EmbedJob): Promise<Job> {
     await enqueueEmbed(queue, job, 'completed-or-failed');
@@ -54,15 +60,20 @@ describe('embed jobs on a real BullMQ worker, Postgres and Redis', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
+    rendersDir = await mkdtemp(path.join(tmpdir(), 'embed-renders-'));
     connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     queue = new Queue(QUEUES.embed.name, { connection, prefix });
     events = new QueueEvents(QUEUES.embed.name, { connection: connection.duplicate(), prefix });
     await events.waitUntilReady();
-    worker = new Worker(QUEUES.embed.name, (job) => processEmbedJob({ pool: db.pool, logger }, job), {
-      connection,
-      prefix,
-      concurrency: 4,
-    });
+    worker = new Worker(
+      QUEUES.embed.name,
+      (job) => processEmbedJob({ pool: db.pool, logger, rendersDir }, job),
+      {
+        connection,
+        prefix,
+        concurrency: 4,
+      },
+    );
   });
 
   afterAll(async () => {
@@ -72,7 +83,52 @@ describe('embed jobs on a real BullMQ worker, Postgres and Redis', () => {
     await queue?.close();
     connection?.disconnect();
     await db?.drop();
+    if (rendersDir) await rm(rendersDir, { recursive: true, force: true });
   });
+
+  async function insertShader(title: string): Promise<string> {
+    const { rows } = await db.pool.query<{ id: string }>(
+      `INSERT INTO shaders (author_id, title, status, published_at)
+       VALUES ($1, $2, 'published', now()) RETURNING id`,
+      [SYSTEM_USER, title],
+    );
+    const id = rows[0]!.id;
+    await db.pool.query(
+      `INSERT INTO shader_versions (shader_id, version, passes, author_id, code_hash) VALUES ($1, 1, $2, $3, 'h')`,
+      [id, JSON.stringify([{ name: 'Image', code: TORUS, channels: [] }]), SYSTEM_USER],
+    );
+    return id;
+  }
+
+  /** A 640×360 WebP thumbnail like the renderer's: a gradient with a bright disc at `disc` (0–1). */
+  async function writeThumbnail(relative: string, disc: number): Promise<string> {
+    const width = 640;
+    const height = 360;
+    const raw = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const inside = Math.hypot(x / width - disc, y / height - 0.5) < 0.15;
+        const i = 3 * (y * width + x);
+        raw[i] = inside ? 250 : Math.round((200 * x) / width);
+        raw[i + 1] = inside ? 220 : 40;
+        raw[i + 2] = inside ? 80 : Math.round((200 * y) / height);
+      }
+    }
+    const file = path.join(rendersDir, relative);
+    await mkdir(path.dirname(file), { recursive: true });
+    await sharp(raw, { raw: { width, height, channels: 3 } })
+      .webp({ quality: 80 })
+      .toFile(file);
+    return relative;
+  }
+
+  const visualRow = async (id: string) =>
+    (
+      await db.pool.query<{ visual_embedding: string | null; visual_hash: string | null }>(
+        'SELECT visual_embedding::text, visual_hash::text FROM shaders WHERE id = $1',
+        [id],
+      )
+    ).rows[0]!;
 
   it("writes a shader's text embedding from its title, tags and current code, leaving updated_at alone", async () => {
     const { rows } = await db.pool.query<{ id: string; updated_at: Date }>(
@@ -93,7 +149,7 @@ describe('embed jobs on a real BullMQ worker, Postgres and Redis', () => {
       [id],
     );
     const stored = fromPgVector(after.rows[0]!.text_embedding);
-    const expected = embedShader({
+    const expected = await embedShader({
       title: 'Torus glow',
       description: 'A raymarched torus',
       tags: ['raymarching', 'sdf'],
@@ -102,6 +158,49 @@ describe('embed jobs on a real BullMQ worker, Postgres and Redis', () => {
     expect(stored).toHaveLength(256);
     expect(cosine(stored, expected)).toBeGreaterThan(0.9999);
     expect(after.rows[0]!.updated_at).toEqual(rows[0]!.updated_at);
+  });
+
+  it("writes the visual embedding and perceptual hash of the shader's thumbnail beside the text embedding", async () => {
+    const id = await insertShader('Sunny disc');
+    const thumbnail = await writeThumbnail(`${id.slice(0, 2)}/${id}-v1-thumbnail-abc.webp`, 0.3);
+    await db.pool.query('UPDATE shaders SET thumbnail_path = $2 WHERE id = $1', [id, thumbnail]);
+    const job = await run({ kind: 'shader', id });
+    expect(job.returnvalue).toBe('shader-embedded-with-visual');
+    const row = await visualRow(id);
+    const stored = fromPgVector(row.visual_embedding!);
+    expect(stored).toHaveLength(64);
+    expect(row.visual_hash).toMatch(/^[01]{64}$/);
+    const expected = await extractVisualFeatures(path.join(rendersDir, thumbnail));
+    expect(cosine(stored, expected.embedding)).toBeGreaterThan(0.9999);
+    expect(row.visual_hash).toBe(expected.hash);
+  });
+
+  it('gives a near-identical thumbnail a close visual embedding and a small pHash distance', async () => {
+    const [a, b] = [await insertShader('Disc A'), await insertShader('Disc B')];
+    for (const [id, disc] of [
+      [a, 0.3],
+      [b, 0.32],
+    ] as const) {
+      const thumbnail = await writeThumbnail(`${id.slice(0, 2)}/${id}-v1-thumbnail-x.webp`, disc);
+      await db.pool.query('UPDATE shaders SET thumbnail_path = $2 WHERE id = $1', [id, thumbnail]);
+      await run({ kind: 'shader', id });
+    }
+    const [ra, rb] = [await visualRow(a), await visualRow(b)];
+    expect(cosine(fromPgVector(ra.visual_embedding!), fromPgVector(rb.visual_embedding!))).toBeGreaterThan(
+      0.95,
+    );
+    expect(hammingDistance(ra.visual_hash!, rb.visual_hash!)).toBeLessThanOrEqual(6);
+  });
+
+  it('still stores the text embedding when the thumbnail file is missing, without a visual one', async () => {
+    const id = await insertShader('Lost thumbnail');
+    await db.pool.query('UPDATE shaders SET thumbnail_path = $2 WHERE id = $1', [id, 'zz/gone.webp']);
+    const job = await run({ kind: 'shader', id });
+    expect(job.returnvalue).toBe('shader-embedded');
+    expect(await job.getState()).toBe('completed');
+    const row = await visualRow(id);
+    expect(row.visual_embedding).toBeNull();
+    expect(row.visual_hash).toBeNull();
   });
 
   it('refuses to store an embedding computed from text the shader no longer has', async () => {

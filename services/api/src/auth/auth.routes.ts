@@ -66,7 +66,7 @@ export function registerAuthRoutes(route: DefineRoute, deps: ApiDeps): void {
       description:
         'Authenticated by the `fracta_refresh` cookie alone. Each refresh token works once: presenting ' +
         'one that was already exchanged revokes the whole session (all its tokens) and answers 401.',
-      rateLimit: 'auth',
+      rateLimit: 'session',
       responses: {
         200: {
           description: 'A new access token; the cookie now holds a new refresh token',

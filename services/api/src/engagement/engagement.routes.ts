@@ -1,6 +1,7 @@
 import { engagementEventBodySchema, engagementResultSchema, replayBodySchema } from '@fractafrag/contracts';
 import type { ApiDeps } from '../deps.ts';
 import type { DefineRoute } from '../http/route.ts';
+import { requestTasteRefresh } from '../queue/taste-queue.ts';
 import { shaderIdParams } from '../shaders/shader.routes.ts';
 import { recordEngagement, type EngagementDeps } from './engagement.service.ts';
 
@@ -15,7 +16,10 @@ const responses = {
 };
 
 export function registerEngagementRoutes(route: DefineRoute, deps: ApiDeps): void {
-  const engagementDeps: EngagementDeps = { pool: deps.pool };
+  const engagementDeps: EngagementDeps = {
+    pool: deps.pool,
+    requestTasteRefresh: (userId) => requestTasteRefresh(deps, userId),
+  };
   route(
     {
       method: 'post',

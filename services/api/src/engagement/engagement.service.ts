@@ -8,6 +8,8 @@ import { insertEvent, lockActorEvents, recentEvents, type Actor } from './engage
 
 export interface EngagementDeps {
   pool: Pool;
+  /** Debounced recompute of the user's taste vector (the API's taste queue); never throws. */
+  requestTasteRefresh?: (userId: string) => void;
 }
 
 /** A view or replay repeated by the same user or session within this window counts once. */
@@ -35,7 +37,7 @@ export async function recordEngagement(
       [{ path: 'sessionId', message: 'required when not logged in' }],
     );
   }
-  return withTransaction(deps.pool, async (client) => {
+  const result = await withTransaction(deps.pool, async (client): Promise<EngagementResult> => {
     const shader = assertVisible(await findShaderAccess(client, shaderId), auth);
     if (shader.author_id === actor.userId || shader.status !== 'published') return { counted: false };
 
@@ -57,4 +59,7 @@ export async function recordEngagement(
     await saveShaderCounters(client, counters);
     return { counted: true };
   });
+  // Replays and dwell are taste signals; views are not.
+  if (result.counted && actor.userId && body.kind !== 'view') deps.requestTasteRefresh?.(actor.userId);
+  return result;
 }

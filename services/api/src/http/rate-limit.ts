@@ -2,8 +2,12 @@ import type { Request, RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { AppError, type Logger } from '@fractafrag/core';
 
-/** read: every GET; write: other writes; auth: login/register/refresh; publish: new shaders and versions. */
-export type RateLimitClass = 'read' | 'write' | 'auth' | 'publish';
+/**
+ * read: every GET; write: other writes; auth: login and register (password guessing);
+ * session: refresh (an unguessable token; every page load of a signed-in app spends one);
+ * publish: new shaders and versions.
+ */
+export type RateLimitClass = 'read' | 'write' | 'auth' | 'session' | 'publish';
 
 export interface RateLimitRule {
   limit: number;
@@ -15,6 +19,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitRules = {
   read: { limit: 600, windowMs: 60_000 },
   write: { limit: 120, windowMs: 60_000 },
   auth: { limit: 20, windowMs: 15 * 60_000 },
+  session: { limit: 300, windowMs: 15 * 60_000 },
   publish: { limit: 60, windowMs: 60 * 60_000 },
 };
 
@@ -25,6 +30,15 @@ if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {n, ttl}`;
+
+/** Every limit multiplied by `scale` (RATE_LIMIT_SCALE; e.g. a test stack driven from one IP). */
+export function scaleRateLimits(rules: RateLimitRules, scale: number): RateLimitRules {
+  const scaled = {} as RateLimitRules;
+  for (const [cls, rule] of Object.entries(rules) as [RateLimitClass, RateLimitRule][]) {
+    scaled[cls] = { limit: Math.max(1, Math.round(rule.limit * scale)), windowMs: rule.windowMs };
+  }
+  return scaled;
+}
 
 /** Per API key, else per user, else per client IP. The MCP server's calls count against the same key. */
 export function rateLimitIdentity(req: Request): string {

@@ -1,6 +1,7 @@
 import { voteBodySchema, voteStateSchema } from '@fractafrag/contracts';
 import type { ApiDeps } from '../deps.ts';
 import type { DefineRoute } from '../http/route.ts';
+import { requestTasteRefresh } from '../queue/taste-queue.ts';
 import { shaderIdParams } from '../shaders/shader.routes.ts';
 import { getVote, setVote, type VoteDeps } from './vote.service.ts';
 
@@ -11,7 +12,10 @@ const voteState = {
 const notFound = { description: 'No such shader, or not visible to the caller' };
 
 export function registerVoteRoutes(route: DefineRoute, deps: ApiDeps): void {
-  const voteDeps: VoteDeps = { pool: deps.pool };
+  const voteDeps: VoteDeps = {
+    pool: deps.pool,
+    requestTasteRefresh: (userId) => requestTasteRefresh(deps, userId),
+  };
   route(
     {
       method: 'put',

@@ -15,6 +15,8 @@ import {
 
 export interface VoteDeps {
   pool: Pool;
+  /** Debounced recompute of the voter's taste vector (the API's taste queue); never throws. */
+  requestTasteRefresh?: (userId: string) => void;
 }
 
 const state = (row: VoteCountsRow, hot: number, myVote: VoteValue | null): VoteState => ({
@@ -40,7 +42,7 @@ export async function setVote(
   value: VoteValue | null,
 ): Promise<VoteState> {
   assertShaderId(shaderId);
-  return withTransaction(deps.pool, async (client) => {
+  const result = await withTransaction(deps.pool, async (client) => {
     const shader = assertVisible(await lockShaderCounters(client, shaderId), auth);
     if (value !== null) {
       if (shader.author_id === auth.userId) throw forbidden('You cannot vote on your own shader.');
@@ -61,6 +63,8 @@ export async function setVote(
     const hot = await saveShaderCounters(client, next);
     return state(next, hot, value);
   });
+  deps.requestTasteRefresh?.(auth.userId);
+  return result;
 }
 
 /** The shader's counts and the caller's current vote. */

@@ -1,7 +1,10 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ShaderSummary } from '@fractafrag/contracts';
-import { fetchFeedPage, FEED_PAGE_SIZE, type FeedSpec } from '../api/feed.ts';
+import { useSearchParams } from 'react-router';
+import type { ShaderSummary, TopPeriod } from '@fractafrag/contracts';
+import { DEFAULT_PERIOD, fetchFeedPage, FEED_PAGE_SIZE, parsePeriod, type FeedSpec } from '../api/feed.ts';
+import { LiveCanvasProvider } from '../live/live-canvas-context.tsx';
+import { FeedTabs } from './feed-tabs.tsx';
 import { ShaderCard, ShaderCardSkeleton } from './shader-card.tsx';
 import { useSentinel } from './use-sentinel.ts';
 
@@ -23,10 +26,18 @@ function FeedError({ message, onRetry }: { message: string; onRetry: () => void 
   );
 }
 
+/** Cards in the first rows load their thumbnails at once; the rest as they come near. */
+const EAGER_CARDS = 8;
+
 export function FeedPage({ feed }: { feed: FeedSpec }) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const period = feed.periods ? parsePeriod(searchParams.get('period')) : null;
+  const setPeriod = (next: TopPeriod) =>
+    setSearchParams(next === DEFAULT_PERIOD ? {} : { period: next }, { replace: true });
+
   const query = useInfiniteQuery({
-    queryKey: ['feed', feed.key],
-    queryFn: ({ pageParam, signal }) => fetchFeedPage(feed, pageParam, signal),
+    queryKey: ['feed', feed.key, period],
+    queryFn: ({ pageParam, signal }) => fetchFeedPage(feed, pageParam, period, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
   });
@@ -59,16 +70,20 @@ export function FeedPage({ feed }: { feed: FeedSpec }) {
     body = (
       <div className="panel" data-testid="feed-empty">
         <h2>No shaders here yet</h2>
-        <p>Published shaders appear here as soon as they are submitted.</p>
+        <p>
+          {feed.periods
+            ? 'Nothing was published in this period. Try a longer one.'
+            : 'Published shaders appear here as soon as they are submitted.'}
+        </p>
       </div>
     );
   } else {
     body = (
-      <>
+      <LiveCanvasProvider>
         <ul className="grid" data-testid="feed-grid">
-          {shaders.map((shader) => (
+          {shaders.map((shader, index) => (
             <li key={shader.id}>
-              <ShaderCard shader={shader} />
+              <ShaderCard shader={shader} eager={index < EAGER_CARDS} />
             </li>
           ))}
         </ul>
@@ -90,7 +105,7 @@ export function FeedPage({ feed }: { feed: FeedSpec }) {
             <p className="muted">You have reached the end.</p>
           )}
         </div>
-      </>
+      </LiveCanvasProvider>
     );
   }
 
@@ -100,6 +115,7 @@ export function FeedPage({ feed }: { feed: FeedSpec }) {
       <h1 id="feed-heading" className="visually-hidden">
         {feed.label} shaders
       </h1>
+      <FeedTabs feed={feed} period={period ?? DEFAULT_PERIOD} onPeriod={setPeriod} />
       {body}
     </section>
   );

@@ -1,80 +1,85 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { ShaderSummary } from '@fractafrag/contracts';
+import { reportReplay } from '../api/shaders.ts';
+import { useLiveSlot } from '../live/live-canvas-context.tsx';
+import { VoteButtons } from '../social/vote-buttons.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { trackDwell } from './dwell-tracker.ts';
+import { LiveCardCanvas } from './live-card-canvas.tsx';
+import { Thumbnail } from './thumbnail.tsx';
 
-const count = new Intl.NumberFormat(undefined, { notation: 'compact' });
-
-function placeholderText(shader: ShaderSummary, imageFailed: boolean): string {
-  if (imageFailed) return 'Thumbnail unavailable';
-  switch (shader.renderState) {
-    case 'queued':
-    case 'rendering':
-      return 'Rendering…';
-    case 'failed':
-      return shader.renderError ?? 'Render failed';
-    case 'ready':
-      return 'No thumbnail yet';
-  }
-}
-
-function Thumbnail({ shader }: { shader: ShaderSummary }) {
-  const [imageFailed, setImageFailed] = useState(false);
-  if (shader.thumbnailUrl && !imageFailed) {
-    return (
-      <img
-        className="thumb"
-        src={shader.thumbnailUrl}
-        alt={shader.title}
-        width={640}
-        height={360}
-        loading="lazy"
-        decoding="async"
-        onError={() => setImageFailed(true)}
-      />
-    );
-  }
-  const text = placeholderText(shader, imageFailed);
-  return (
-    <div
-      className="thumb thumb-placeholder"
-      data-testid="thumbnail-placeholder"
-      data-render-state={shader.renderState}
-      title={text}
-    >
-      <span>{text}</span>
-    </div>
-  );
-}
-
-export function ShaderCard({ shader }: { shader: ShaderSummary }) {
+/**
+ * A shader in a grid: its server thumbnail, brought to life by a live canvas while the card is in
+ * view or hovered (when the page's live-canvas pool grants it one), with vote and replay buttons.
+ */
+export function ShaderCard({ shader, eager = false }: { shader: ShaderSummary; eager?: boolean }) {
+  const cardRef = useRef<HTMLElement>(null);
+  const slot = useLiveSlot(cardRef);
+  const [replayCount, setReplayCount] = useState(0);
+  const { markUnavailable, setHovered } = slot;
+  const onUnavailable = useCallback(() => markUnavailable(), [markUnavailable]);
   const titleId = `shader-title-${shader.id}`;
-  const { up, down } = shader.votes;
+  const href = `/s/${shader.id}`;
+
+  useEffect(() => {
+    const element = cardRef.current;
+    return element ? trackDwell(element, shader.id) : undefined;
+  }, [shader.id]);
+
+  const replay = () => {
+    setHovered(true);
+    setReplayCount((n) => n + 1);
+    reportReplay(shader.id).catch(() => undefined);
+  };
+
   return (
-    // Focusable now so the feed is keyboard-navigable; becomes a link once the shader page exists.
     <article
+      ref={cardRef}
       className="card"
-      tabIndex={0}
       aria-labelledby={titleId}
       data-testid="shader-card"
       data-shader-id={shader.id}
+      data-live={slot.leased ? (slot.playing ? 'playing' : 'paused') : 'off'}
+      onPointerEnter={() => setHovered(true)}
+      onPointerLeave={() => setHovered(false)}
+      onFocus={() => setHovered(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setHovered(false);
+      }}
     >
-      <Thumbnail shader={shader} />
+      {/* A second way to the same page for pointer users; keyboard users reach it by the title. */}
+      <Link className="card-media" to={href} tabIndex={-1} aria-hidden="true">
+        <Thumbnail shader={shader} eager={eager} />
+        {slot.leased ? (
+          <LiveCardCanvas
+            shaderId={shader.id}
+            playing={slot.playing}
+            replayCount={replayCount}
+            onUnavailable={onUnavailable}
+          />
+        ) : null}
+      </Link>
       <div className="card-body">
         <h2 className="card-title" id={titleId}>
-          {shader.title}
+          <Link to={href}>{shader.title}</Link>
         </h2>
         <div className="card-meta">
-          <span className="card-author">by {shader.author.username}</span>
-          <span className="votes">
-            <span className="vote" title={`${up} upvotes`}>
-              <span aria-hidden="true">▲ </span>
-              {count.format(up)}
-              <span className="visually-hidden"> upvotes</span>
-            </span>
-            <span className="vote" title={`${down} downvotes`}>
-              <span aria-hidden="true">▼ </span>
-              {count.format(down)}
-              <span className="visually-hidden"> downvotes</span>
-            </span>
+          <Link className="card-author" to={`/u/${encodeURIComponent(shader.author.username)}`}>
+            by {shader.author.username}
+          </Link>
+          <span className="card-actions">
+            <button
+              type="button"
+              className="icon-button"
+              onClick={replay}
+              aria-label={`Replay ${shader.title}`}
+              title="Replay from the start"
+              data-testid="replay"
+            >
+              <Icon name="replay" size={16} />
+            </button>
+            <VoteButtons shaderId={shader.id} authorId={shader.author.id} votes={shader.votes} />
           </span>
         </div>
       </div>
