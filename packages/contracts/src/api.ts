@@ -79,6 +79,10 @@ export const shaderDetailSchema = shaderSummarySchema.extend({
   /** Seconds into the shader at which the thumbnail is captured. */
   thumbnailTime: z.number().optional(),
   forkCount: z.number().int().optional(),
+  /** 1280x720 still of the current rendered version; null until rendered (or if it failed). */
+  posterUrl: z.string().nullable().optional(),
+  /** Animated WebP (480x270, 3 s) of the current rendered version; null until rendered (or if it failed). */
+  previewUrl: z.string().nullable().optional(),
 });
 export type ShaderDetail = z.infer<typeof shaderDetailSchema>;
 

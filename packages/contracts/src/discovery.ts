@@ -174,3 +174,29 @@ export const similarShaderSchema = shaderSummarySchema.extend({
 export type SimilarShader = z.infer<typeof similarShaderSchema>;
 
 export const similarShadersSchema = z.object({ items: z.array(similarShaderSchema) });
+
+/* ---------- semantic search ---------- */
+
+export const semanticSearchQuerySchema = z.object({
+  q: z
+    .string()
+    .trim()
+    .min(1, 'q must not be empty: describe what you are looking for')
+    .max(200, 'q must be at most 200 characters')
+    .describe('What to look for, in plain words, e.g. "raymarched scene with soft shadows"'),
+  limit: z.coerce.number().int().min(1).max(50).default(12).describe('How many shaders (1–50)'),
+});
+export type SemanticSearchQuery = z.infer<typeof semanticSearchQuerySchema>;
+
+export const semanticShaderSchema = shaderSummarySchema.extend({
+  similarity: z
+    .number()
+    .describe('Cosine similarity of the query and the shader text embeddings, -1 to 1; higher is closer'),
+});
+export type SemanticShader = z.infer<typeof semanticShaderSchema>;
+
+export const semanticSearchResultSchema = z.object({
+  items: z.array(semanticShaderSchema).describe('Closest first'),
+  source: z.literal('semantic'),
+});
+export type SemanticSearchResult = z.infer<typeof semanticSearchResultSchema>;

@@ -38,6 +38,8 @@ export const apiEnv = {
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Secure flag on the refresh cookie; defaults to true in production. */
   COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /** The worker's internal HTTP port, which embeds search queries (GET /shaders/semantic). */
+  WORKER_URL: z.url().default('http://127.0.0.1:8001'),
 };
 export const rendererEnv = {
   RENDERER_PORT: port(3100),
@@ -62,6 +64,11 @@ export const workerEnv = {
    * to reclaim a killed worker's jobs sooner; it must stay well above event-loop stalls.
    */
   WORKER_STALLED_INTERVAL_MS: z.coerce.number().int().min(500).max(600_000).default(30_000),
+  /**
+   * After a shader's thumbnail, also render its poster (1280x720 still) and animated preview
+   * (480x270 WebP); false renders thumbnails only (about three times fewer renderer calls).
+   */
+  RENDER_EXTRA_ARTIFACTS: bool(true),
 };
 export const mcpEnv = {
   MCP_PORT: port(3200),

@@ -22,6 +22,8 @@ export interface ApiSettings {
   publicUrl: string;
   rendersPublicPath: string;
   rendererUrl: string;
+  /** The worker's internal HTTP app, which embeds search queries (POST /embed/text). */
+  workerUrl: string;
   corsOrigins: string[];
   rateLimitsEnabled: boolean;
   rateLimits: RateLimitRules;

@@ -7,6 +7,7 @@ import { registerEngagementRoutes } from './engagement/engagement.routes.ts';
 import { registerFeedRoutes } from './feed/feed.routes.ts';
 import type { DefineRoute } from './http/route.ts';
 import { registerSearchRoutes } from './search/search.routes.ts';
+import { registerSemanticSearchRoutes } from './search/semantic-search.routes.ts';
 import { registerShaderRoutes } from './shaders/shader.routes.ts';
 import { registerShaderPreviewRoutes } from './shaders/shader-preview.routes.ts';
 import { registerVoteRoutes } from './votes/vote.routes.ts';
@@ -16,6 +17,7 @@ import { registerUserRoutes } from './users/profile.routes.ts';
 /** Every route of /api/v1, one registration per module. */
 export function registerAllRoutes(route: DefineRoute, deps: ApiDeps): void {
   registerAuthRoutes(route, deps);
+  registerSemanticSearchRoutes(route, deps); // before /shaders/:id, which would match /shaders/semantic
   registerShaderRoutes(route, deps);
   registerShaderPreviewRoutes(route, deps);
   registerFeedRoutes(route, deps);

@@ -6,6 +6,7 @@ interface ApiConfig {
   PUBLIC_URL: string;
   RENDERS_PUBLIC_PATH: string;
   RENDERER_URL: string;
+  WORKER_URL: string;
   CORS_ORIGINS: string;
   RATE_LIMITS_ENABLED: boolean;
   RATE_LIMIT_SCALE?: number;
@@ -19,6 +20,7 @@ export function apiSettings(config: ApiConfig): ApiSettings {
     publicUrl: config.PUBLIC_URL,
     rendersPublicPath: config.RENDERS_PUBLIC_PATH,
     rendererUrl: config.RENDERER_URL,
+    workerUrl: config.WORKER_URL,
     corsOrigins: config.CORS_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

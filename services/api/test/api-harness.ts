@@ -29,6 +29,8 @@ export interface ApiHarnessOptions {
   /** Rate limits are off in tests unless a file sets its own (small) rules. */
   rateLimits?: RateLimitRules;
   rendererUrl?: string;
+  /** The worker's HTTP app (semantic search); by default a port where nothing listens. */
+  workerUrl?: string;
   /** The anonymous micro-cache is off in tests unless a file turns it on. */
   listCacheScale?: number;
 }
@@ -51,6 +53,7 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
         PUBLIC_URL: 'http://localhost:8080',
         RENDERS_PUBLIC_PATH: '/renders',
         RENDERER_URL: options.rendererUrl ?? 'http://127.0.0.1:9',
+        WORKER_URL: options.workerUrl ?? 'http://127.0.0.1:9',
         CORS_ORIGINS: 'https://allowed.example',
         RATE_LIMITS_ENABLED: options.rateLimits !== undefined,
         REFRESH_TOKEN_TTL_DAYS: 30,

@@ -15,6 +15,7 @@ import {
 } from '@fractafrag/core';
 import { createPool } from '@fractafrag/db';
 import { processDesireJob } from './desire.worker.ts';
+import { registerEmbedTextRoutes } from './embed-text.routes.ts';
 import { enqueueEmbed, processEmbedJob, reconcileEmbeddings } from './embed.worker.ts';
 import { assertOneHandlerPerQueue, type JobHandlers } from './job-handlers.ts';
 import { ensureSchedules, openQueues, startQueueWorkers } from './queue-workers.ts';
@@ -46,6 +47,7 @@ const deps: RenderDeps = {
   rendersDir: path.resolve(config.RENDERS_DIR),
   requestTimeoutMs: config.RENDER_TIMEOUT_MS + 30_000,
   requestEmbed: (job) => enqueueEmbed(queues.embed, job, 'completed-or-failed'),
+  extraArtifacts: config.RENDER_EXTRA_ARTIFACTS,
 };
 const metrics = createMetrics('worker');
 const jobMetrics = createWorkerMetrics(metrics.registry);
@@ -104,6 +106,7 @@ const app = createHttpApp({
   lifecycle,
   readinessChecks: { postgres: () => pool.query('SELECT 1'), redis: () => connection.ping() },
 });
+registerEmbedTextRoutes(app);
 const server = app.listen(config.WORKER_PORT, () =>
   logger.info({ port: config.WORKER_PORT }, 'worker listening'),
 );

@@ -1,5 +1,5 @@
 import type { Pass } from '@fractafrag/contracts';
-import type { Pool } from '@fractafrag/db';
+import { withTransaction, type Pool, type PoolClient } from '@fractafrag/db';
 
 export interface RenderTarget {
   passes: Pass[];
@@ -42,45 +42,82 @@ export interface StoredArtifact {
   isBlank: boolean;
 }
 
+export type ExtraArtifactKind = 'poster' | 'preview';
+
+/** The shaders column of each extra artifact (a fixed map: never interpolate a caller's string). */
+const EXTRA_PATH_COLUMN: Record<ExtraArtifactKind, string> = {
+  poster: 'poster_path',
+  preview: 'preview_path',
+};
+
+async function upsertRenderRow(
+  client: PoolClient,
+  shaderId: string,
+  version: number,
+  kind: 'thumbnail' | ExtraArtifactKind,
+  artifact: StoredArtifact,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO renders (shader_id, version, kind, path, width, height, format, bytes, render_ms, is_blank)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (shader_id, version, kind) DO UPDATE SET path = EXCLUDED.path, width = EXCLUDED.width,
+       height = EXCLUDED.height, format = EXCLUDED.format, bytes = EXCLUDED.bytes,
+       render_ms = EXCLUDED.render_ms, is_blank = EXCLUDED.is_blank, created_at = now()`,
+    [
+      shaderId,
+      version,
+      kind,
+      artifact.path,
+      artifact.width,
+      artifact.height,
+      artifact.format,
+      artifact.bytes,
+      artifact.renderMs,
+      artifact.isBlank,
+    ],
+  );
+}
+
+/**
+ * Records the thumbnail and marks the shader ready. A poster or preview of an older version no
+ * longer shows this code, so those paths are cleared until this version's own are recorded.
+ */
 export async function recordThumbnail(
   pool: Pool,
   shaderId: string,
   version: number,
   artifact: StoredArtifact,
 ): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO renders (shader_id, version, kind, path, width, height, format, bytes, render_ms, is_blank)
-       VALUES ($1, $2, 'thumbnail', $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (shader_id, version, kind) DO UPDATE SET path = EXCLUDED.path, bytes = EXCLUDED.bytes,
-         render_ms = EXCLUDED.render_ms, is_blank = EXCLUDED.is_blank, created_at = now()`,
-      [
-        shaderId,
-        version,
-        artifact.path,
-        artifact.width,
-        artifact.height,
-        artifact.format,
-        artifact.bytes,
-        artifact.renderMs,
-        artifact.isBlank,
-      ],
-    );
+  await withTransaction(pool, async (client) => {
+    await upsertRenderRow(client, shaderId, version, 'thumbnail', artifact);
     await client.query(
       `UPDATE shaders SET render_state = 'ready', render_error = NULL, rendered_version = $2,
-         thumbnail_path = $3, updated_at = now()
+         thumbnail_path = $3,
+         poster_path = CASE WHEN rendered_version = $2 THEN poster_path END,
+         preview_path = CASE WHEN rendered_version = $2 THEN preview_path END,
+         updated_at = now()
        WHERE id = $1 AND current_version = $2`,
       [shaderId, version, artifact.path],
     );
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
+}
+
+/** Records a poster or preview; the shader's path changes only while this is still its current version. */
+export async function recordExtraArtifact(
+  pool: Pool,
+  shaderId: string,
+  version: number,
+  kind: ExtraArtifactKind,
+  artifact: StoredArtifact,
+): Promise<void> {
+  await withTransaction(pool, async (client) => {
+    await upsertRenderRow(client, shaderId, version, kind, artifact);
+    await client.query(
+      `UPDATE shaders SET ${EXTRA_PATH_COLUMN[kind]} = $3, updated_at = now()
+       WHERE id = $1 AND current_version = $2`,
+      [shaderId, version, artifact.path],
+    );
+  });
 }
 
 export async function recordRenderFailure(

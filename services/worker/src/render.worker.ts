@@ -1,17 +1,39 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { QUEUES, type EmbedJob, type RenderJob } from '@fractafrag/contracts';
+import {
+  PREVIEW_MAX_BYTES,
+  QUEUES,
+  RENDER_KIND_DEFAULTS,
+  type EmbedJob,
+  type RenderJob,
+} from '@fractafrag/contracts';
 import type { Logger } from '@fractafrag/core';
 import type { Pool } from '@fractafrag/db';
 import { storeArtifact } from './artifact-store.ts';
 import {
   findRenderTarget,
   markRendering,
+  recordExtraArtifact,
   recordRenderFailure,
   recordThumbnail,
+  type ExtraArtifactKind,
+  type RenderTarget,
 } from './render.repository.ts';
 import { requestRender } from './renderer-client.ts';
 
 export const THUMBNAIL = { width: 640, height: 360, format: 'webp' } as const;
+/** The poster is a still at the thumbnail's time; the preview is an animated WebP from its default start. */
+export const EXTRA_ARTIFACTS: Record<ExtraArtifactKind, { width: number; height: number; format: 'webp' }> = {
+  poster: {
+    width: RENDER_KIND_DEFAULTS.poster.width,
+    height: RENDER_KIND_DEFAULTS.poster.height,
+    format: 'webp',
+  },
+  preview: {
+    width: RENDER_KIND_DEFAULTS.preview.width,
+    height: RENDER_KIND_DEFAULTS.preview.height,
+    format: 'webp',
+  },
+};
 
 export interface RenderDeps {
   pool: Pool;
@@ -22,14 +44,17 @@ export interface RenderDeps {
   requestTimeoutMs: number;
   /** Enqueues a text embedding (main.ts wires the embed queue); optional so tests may leave it out. */
   requestEmbed?: (job: EmbedJob) => Promise<unknown>;
+  /** After the thumbnail, also render the poster and the animated preview (RENDER_EXTRA_ARTIFACTS). */
+  extraArtifacts?: boolean;
 }
 
 export type RenderJobOutcome = 'ready' | 'superseded' | 'missing';
 
 /**
- * Renders one shader version's thumbnail. Compile errors and timeouts fail for good
- * (UnrecoverableError) with the reason recorded on the shader; anything else is rethrown so
- * BullMQ retries with backoff.
+ * Renders one shader version's thumbnail, then (if enabled) its poster and preview. A thumbnail's
+ * compile errors and timeouts fail for good (UnrecoverableError) with the reason recorded on the
+ * shader; anything else is rethrown so BullMQ retries with backoff. Poster and preview failures
+ * never fail the job (renderExtraArtifact).
  */
 export async function processRenderJob(deps: RenderDeps, job: Job): Promise<RenderJobOutcome> {
   // A payload that does not parse will never parse: fail for good instead of retrying.
@@ -89,7 +114,68 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
     .requestEmbed?.({ kind: 'shader', id: payload.shaderId, requestId: payload.requestId })
     .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'embed enqueue after render failed'));
   log.info({ path: relative, render_ms: result.renderMs, blank: result.blank }, 'thumbnail rendered');
+  if (deps.extraArtifacts) {
+    for (const kind of ['poster', 'preview'] as const) {
+      await renderExtraArtifact(deps, payload, target, kind, log);
+    }
+  }
   return 'ready';
+}
+
+/**
+ * Renders, stores and records one poster or preview. The shader is already ready with its
+ * thumbnail, so any failure here (a heavy shader's timeout, a renderer hiccup, storage) is logged
+ * and leaves that path null instead of failing the job or changing the render state.
+ */
+async function renderExtraArtifact(
+  deps: RenderDeps,
+  payload: RenderJob,
+  target: RenderTarget,
+  kind: ExtraArtifactKind,
+  log: Logger,
+): Promise<void> {
+  const spec = EXTRA_ARTIFACTS[kind];
+  try {
+    const result = await requestRender(
+      deps.rendererUrl,
+      {
+        source: { common: target.common_code, passes: target.passes },
+        kind,
+        ...spec,
+        ...(kind === 'poster' ? { time: target.thumbnail_time } : {}),
+      },
+      deps.requestTimeoutMs,
+    );
+    if (!result.ok) {
+      log.warn(
+        { kind, outcome: result.failure.outcome, reason: result.failure.message },
+        'artifact not rendered',
+      );
+      return;
+    }
+    if (kind === 'preview' && result.image.length > PREVIEW_MAX_BYTES) {
+      log.warn({ kind, bytes: result.image.length }, 'preview over its size limit, not stored');
+      return;
+    }
+    const relative = await storeArtifact(
+      deps.rendersDir,
+      payload.shaderId,
+      payload.version,
+      kind,
+      'webp',
+      result.image,
+    );
+    await recordExtraArtifact(deps.pool, payload.shaderId, payload.version, kind, {
+      path: relative,
+      ...spec,
+      bytes: result.image.length,
+      renderMs: result.renderMs,
+      isBlank: result.blank,
+    });
+    log.info({ kind, path: relative, render_ms: result.renderMs }, 'artifact rendered');
+  } catch (err) {
+    log.warn({ kind, err: (err as Error).message }, 'artifact not rendered');
+  }
 }
 
 /** After the last retry of a transient failure, the shader still gets a reason the user can read. */

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Queue, QueueEvents, Worker } from 'bullmq';
+import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUEUES } from '@fractafrag/contracts';
@@ -23,6 +25,7 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
   let queue: Queue;
   let events: QueueEvents;
   let worker: Worker;
+  let deps: RenderDeps;
   const prefix = `test-${randomBytes(4).toString('hex')}`;
 
   async function insertShader(code: string): Promise<{ id: string; hash: string }> {
@@ -46,6 +49,52 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
       thumbnail_path: string | null;
     }>('SELECT render_state, render_error, thumbnail_path FROM shaders WHERE id = $1', [id]);
     return rows[0]!;
+  }
+
+  async function artifactRow(id: string) {
+    const { rows } = await db.pool.query<{
+      render_state: string;
+      thumbnail_path: string | null;
+      poster_path: string | null;
+      preview_path: string | null;
+    }>('SELECT render_state, thumbnail_path, poster_path, preview_path FROM shaders WHERE id = $1', [id]);
+    return rows[0]!;
+  }
+
+  /** Runs the job function itself, with its own deps (the queue's worker renders thumbnails only). */
+  async function processDirectly(shaderId: string, codeHash: string, overrides: Partial<RenderDeps>) {
+    const job = { id: `direct-${shaderId}`, data: { shaderId, version: 1, codeHash } } as unknown as Job;
+    return processRenderJob({ ...deps, extraArtifacts: true, ...overrides }, job);
+  }
+
+  /**
+   * The real renderer behind a proxy that answers every preview request with a crash, as a
+   * renderer hiccup would: stills pass through untouched.
+   */
+  async function startPreviewFailingProxy(): Promise<{ url: string; server: Server }> {
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const parsed = JSON.parse(body.toString('utf8') || '{}') as { kind?: string };
+        if (parsed.kind === 'preview') {
+          res.writeHead(500, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ outcome: 'crashed', errors: [], message: 'browser crashed' }));
+          return;
+        }
+        void fetch(new URL(req.url ?? '/', renderer.url), {
+          method: req.method,
+          headers: { 'content-type': 'application/json' },
+          body,
+        }).then(async (upstream) => {
+          res.writeHead(upstream.status, Object.fromEntries(upstream.headers));
+          res.end(Buffer.from(await upstream.arrayBuffer()));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
   }
 
   async function runJob(shaderId: string, codeHash: string) {
@@ -73,7 +122,7 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
     queue = new Queue(QUEUES.render.name, { connection, prefix });
     events = new QueueEvents(QUEUES.render.name, { connection: connection.duplicate(), prefix });
     await events.waitUntilReady();
-    const deps: RenderDeps = {
+    deps = {
       pool: db.pool,
       logger: createLogger('worker-test', 'silent'),
       rendererUrl: renderer.url,
@@ -137,5 +186,114 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect((await shaderRow(id)).render_state).toBe('ready');
+  });
+
+  it('renders thumbnail, poster and animated preview for one version and records all three', async () => {
+    const { id, hash } = await insertShader(
+      'void mainImage(out vec4 c, in vec2 p) { c = vec4(p / iResolution.xy, 0.5 + 0.5 * sin(iTime), 1.0); }',
+    );
+    expect(await processDirectly(id, hash, {})).toBe('ready');
+    const row = await artifactRow(id);
+    expect(row.render_state).toBe('ready');
+    const prefix = `^${id.slice(0, 2)}/${id}-v1`;
+    expect(row.thumbnail_path).toMatch(new RegExp(`${prefix}-thumb-[0-9a-f]{16}\\.webp$`));
+    expect(row.poster_path).toMatch(new RegExp(`${prefix}-poster-[0-9a-f]{16}\\.webp$`));
+    expect(row.preview_path).toMatch(new RegExp(`${prefix}-preview-[0-9a-f]{16}\\.webp$`));
+    const files = {
+      thumbnail: await readFile(path.join(rendersDir, row.thumbnail_path!)),
+      poster: await readFile(path.join(rendersDir, row.poster_path!)),
+      preview: await readFile(path.join(rendersDir, row.preview_path!)),
+    };
+    for (const bytes of Object.values(files)) {
+      expect(bytes.subarray(0, 4).toString('latin1')).toBe('RIFF');
+      expect(bytes.subarray(8, 12).toString('latin1')).toBe('WEBP');
+    }
+    expect(files.preview.includes(Buffer.from('ANIM'))).toBe(true);
+    expect(files.poster.includes(Buffer.from('ANIM'))).toBe(false);
+    expect(files.preview.length).toBeLessThanOrEqual(1024 * 1024);
+    const { rows } = await db.pool.query(
+      `SELECT kind, path, width, height, format, bytes FROM renders WHERE shader_id = $1 ORDER BY kind`,
+      [id],
+    );
+    expect(rows).toEqual([
+      {
+        kind: 'thumbnail',
+        path: row.thumbnail_path,
+        width: 640,
+        height: 360,
+        format: 'webp',
+        bytes: files.thumbnail.length,
+      },
+      {
+        kind: 'preview',
+        path: row.preview_path,
+        width: 480,
+        height: 270,
+        format: 'webp',
+        bytes: files.preview.length,
+      },
+      {
+        kind: 'poster',
+        path: row.poster_path,
+        width: 1280,
+        height: 720,
+        format: 'webp',
+        bytes: files.poster.length,
+      },
+    ]);
+  });
+
+  it('keeps the job successful and the shader ready when its preview fails, with no preview path', async () => {
+    const proxy = await startPreviewFailingProxy();
+    try {
+      const { id, hash } = await insertShader(
+        'void mainImage(out vec4 c, in vec2 p) { c = vec4(0.9, p.y / iResolution.y, 0.1, 1.0); }',
+      );
+      expect(await processDirectly(id, hash, { rendererUrl: proxy.url })).toBe('ready');
+      const row = await artifactRow(id);
+      expect(row.render_state).toBe('ready');
+      expect(row.thumbnail_path).not.toBeNull();
+      expect(row.poster_path).not.toBeNull();
+      expect(row.preview_path).toBeNull();
+      const { rows } = await db.pool.query<{ kind: string }>(
+        'SELECT kind FROM renders WHERE shader_id = $1 ORDER BY kind',
+        [id],
+      );
+      expect(rows.map((r) => r.kind)).toEqual(['thumbnail', 'poster']);
+    } finally {
+      await new Promise((resolve) => proxy.server.close(resolve));
+    }
+  });
+
+  it('clears the poster and preview of an older version when a newer version is rendered', async () => {
+    const { id, hash } = await insertShader(
+      'void mainImage(out vec4 c, in vec2 p) { c = vec4(0.1, 0.2, 0.3, 1.0); }',
+    );
+    expect(await processDirectly(id, hash, {})).toBe('ready');
+    expect((await artifactRow(id)).poster_path).not.toBeNull();
+    await db.pool.query(
+      `INSERT INTO shader_versions (shader_id, version, passes, author_id, code_hash)
+       VALUES ($1, 2, $2, $3, $4)`,
+      [
+        id,
+        JSON.stringify([
+          { name: 'Image', code: 'void mainImage(out vec4 c, in vec2 p) { c = vec4(1.0); }', channels: [] },
+        ]),
+        SYSTEM_USER,
+        randomBytes(16).toString('hex'),
+      ],
+    );
+    await db.pool.query(`UPDATE shaders SET current_version = 2, render_state = 'queued' WHERE id = $1`, [
+      id,
+    ]);
+    const job = {
+      id: `direct-${id}-v2`,
+      data: { shaderId: id, version: 2, codeHash: 'abcdef0123456789' },
+    } as unknown as Job;
+    expect(await processRenderJob(deps, job)).toBe('ready');
+    const row = await artifactRow(id);
+    expect(row.thumbnail_path).toMatch(/-v2-thumb-/);
+    expect(row.poster_path).toBeNull();
+    expect(row.preview_path).toBeNull();
   });
 });

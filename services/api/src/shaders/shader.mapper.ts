@@ -38,6 +38,8 @@ export function toShaderDetail(row: ShaderWithSourceRow, rendersPublicPath: stri
         : null,
     thumbnailTime: row.thumbnail_time,
     forkCount: row.fork_count,
+    posterUrl: row.poster_path ? `${rendersPublicPath}/${row.poster_path}` : null,
+    previewUrl: row.preview_path ? `${rendersPublicPath}/${row.preview_path}` : null,
   };
 }
 

@@ -30,6 +30,8 @@ export interface ShaderWithSourceRow extends ShaderRow {
   code_hash: string;
   fork_count: number;
   thumbnail_time: number;
+  poster_path: string | null;
+  preview_path: string | null;
 }
 
 const SELECT_SHADER = `
@@ -40,7 +42,7 @@ const SELECT_SHADER = `
   FROM shaders s JOIN users u ON u.id = s.author_id`;
 const SELECT_SHADER_WITH_EXTRAS = SELECT_SHADER.replace(
   's.created_at, s.published_at',
-  's.created_at, s.published_at, s.fork_count, s.thumbnail_time',
+  's.created_at, s.published_at, s.fork_count, s.thumbnail_time, s.poster_path, s.preview_path',
 );
 
 export async function insertShader(

@@ -212,6 +212,8 @@ export async function workerProcess(env: WorkerEnv): Promise<() => Promise<Servi
       // Short, so a killed worker's jobs come back within seconds; not so short that a busy CI
       // machine (Chromium on every core) misses lock renewals and stalls healthy jobs.
       WORKER_STALLED_INTERVAL_MS: '4000',
+      // Thumbnails only: these tests measure job delivery, and posters/previews would triple the renders.
+      RENDER_EXTRA_ARTIFACTS: 'false',
       ...env.extra,
     },
     `http://127.0.0.1:${port}`,
