@@ -13,7 +13,15 @@ function stack(command: 'up' | 'down'): void {
     cwd: ROOT,
     stdio: 'inherit',
     // Every e2e file registers users from the same IP: scale the per-IP auth limits up.
-    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL, NODE_ENV: 'development', RATE_LIMIT_SCALE: '20' },
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      NODE_ENV: 'development',
+      RATE_LIMIT_SCALE: '20',
+      // Dozens of browser tests share two cores with the renderer: thumbnails only keeps renders fast
+      // (posters and previews are covered by the worker's integration tests).
+      RENDER_EXTRA_ARTIFACTS: 'false',
+    },
   });
   if (result.status !== 0) throw new Error(`native stack ${command} failed (exit ${result.status})`);
 }

@@ -82,6 +82,12 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
   );
   if (!result.ok) {
     const { failure } = result;
+    // A first timeout may be a busy machine rather than the shader: retry once (with backoff)
+    // before failing for good. Compile errors are final at once.
+    if (failure.outcome === 'timeout' && job.attemptsMade === 0) {
+      log.info('render timed out on the first attempt; retrying once before failing for good');
+      throw new Error(`render timed out (first attempt): ${failure.message}`);
+    }
     const detail = failure.errors
       .map((e) => `${e.pass}${e.line ? `:${e.line}` : ''}: ${e.message}`)
       .join('\n');
