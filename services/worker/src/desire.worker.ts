@@ -2,7 +2,8 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { QUEUES } from '@fractafrag/contracts';
 import type { Logger } from '@fractafrag/core';
 import { withTransaction, type Pool } from '@fractafrag/db';
-import { findExpiredOpenDesires, markExpired, refundTips } from './desire.repository.ts';
+import { refundTips } from '@fractafrag/db';
+import { findExpiredOpenDesires, markExpired } from './desire.repository.ts';
 import { decayDesireHeat } from './embed.worker.ts';
 
 export interface DesireUpkeepDeps {

@@ -15,7 +15,8 @@ import { withTransaction, type Pool, type PoolClient } from '@fractafrag/db';
 import { isModerator, type AuthContext } from '../auth/auth-context.ts';
 import { decodeCursor, encodeCursor } from '../http/cursor.ts';
 import { enqueueDesireEmbed, type EmbedQueueDeps } from '../queue/embed-queue.ts';
-import { creditPoints, debitPoints, pointsOf, refundTips } from './bounty.repository.ts';
+import { refundTips } from '@fractafrag/db';
+import { creditPoints, debitPoints, pointsOf } from './bounty.repository.ts';
 import { desireHeat } from './desire-heat.ts';
 import { toDesire, toDesireCluster } from './desire.mapper.ts';
 import {
