@@ -16,6 +16,10 @@ const bool = (fallback: boolean) =>
 export const runtimeEnv = {
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** After SIGTERM, /ready answers 503 for this long while requests are still served (load balancers). */
+  SHUTDOWN_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** After SIGTERM, in-flight requests and jobs get this long before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(1000).max(600_000).default(8000),
 };
 export const dbEnv = {
   DATABASE_URL: z.url().default('postgres://fracta:fracta@127.0.0.1:5432/fractafrag'),

@@ -124,31 +124,62 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
     .json(errorBody('internal', 'Something went wrong on our side; the request id identifies it.'));
 };
 
-/** On SIGTERM/SIGINT: readiness turns 503, the server stops accepting, then `onDrain` finishes work. */
-export function handleShutdown(
-  server: Server,
-  lifecycle: Lifecycle,
-  logger: Logger,
-  onDrain: () => Promise<void> = async () => {},
+export interface ShutdownOptions {
+  server: Server;
+  lifecycle: Lifecycle;
+  logger: Logger;
+  /** Runs at the signal itself, before the delay: stop taking new background work (queue jobs). */
+  onDraining?: () => void;
+  /** Runs when the server stops accepting: end long-lived streams (SSE) so that closing can complete. */
+  onStopAccepting?: () => Promise<void>;
+  /** Runs after in-flight requests finished: stop workers, close pools and connections. */
+  onDrain?: () => Promise<void>;
+  /** How long /ready answers 503 while the server still serves, so a load balancer stops routing here. */
+  delayMs?: number;
+  /** Hard limit from the signal to exit; past it the process exits 1 (jobs come back as stalled). */
+  graceMs?: number;
+}
+
+/**
+ * On SIGTERM/SIGINT: readiness turns 503 (draining) at once; after `delayMs` the server stops
+ * accepting connections, in-flight requests finish, then `onDrain` finishes jobs and closes pools,
+ * and the process exits 0, or 1 when the grace period runs out first.
+ */
+export function handleShutdown({
+  server,
+  lifecycle,
+  logger,
+  onDraining = () => {},
+  onStopAccepting = async () => {},
+  onDrain = async () => {},
+  delayMs = 0,
   graceMs = 10_000,
-): void {
+}: ShutdownOptions): void {
   const shutdown = (signal: string) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;
-    logger.info({ signal }, 'draining');
+    const started = Date.now();
+    logger.info({ signal, delay_ms: delayMs, grace_ms: graceMs }, 'draining');
+    onDraining();
     const timer = setTimeout(() => {
-      logger.warn('grace period over; exiting');
+      logger.warn({ in_flight: lifecycle.inFlight ?? 0 }, 'grace period over; exiting');
       process.exit(1);
     }, graceMs);
     timer.unref();
     // In-flight requests finish first (server.close waits for them); only then do pools close.
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    closed
+    new Promise((r) => setTimeout(r, delayMs))
+      .then(() => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        return onStopAccepting().then(() => {
+          server.closeIdleConnections();
+          return closed;
+        });
+      })
       .then(() => waitUntil(() => !lifecycle.inFlight))
       .then(onDrain)
       .then(() => {
-        logger.info('stopped');
+        logger.info({ ms: Date.now() - started }, 'stopped');
         process.exit(0);
       })
       .catch((err: unknown) => {

@@ -5,6 +5,7 @@ import {
   dbEnv,
   handleShutdown,
   loadConfig,
+  trackDbPool,
   redisEnv,
   runtimeEnv,
   workerEnv,
@@ -37,20 +38,29 @@ const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 redis.on('error', (err) => logger.warn({ err: err.message }, 'redis connection error'));
 const renderQueue = createRenderQueue(redis);
 const lifecycle = { draining: false };
+const metrics = createMetrics('api');
+trackDbPool(metrics, pool);
 const app = createApiApp({
   pool,
   redis,
   renderQueue,
   tokens: createTokenService(config.JWT_SECRET),
   logger,
-  metrics: createMetrics('api'),
+  metrics,
   lifecycle,
   settings: apiSettings(config),
 });
 
 const server = app.listen(config.API_PORT, () => logger.info({ port: config.API_PORT }, 'api listening'));
-handleShutdown(server, lifecycle, logger, async () => {
-  await renderQueue.close();
-  redis.disconnect();
-  await pool.end();
+handleShutdown({
+  server,
+  lifecycle,
+  logger,
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  onDrain: async () => {
+    await renderQueue.close();
+    redis.disconnect();
+    await pool.end();
+  },
 });

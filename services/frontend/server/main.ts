@@ -32,4 +32,10 @@ server.on('error', (err) => {
   logger.fatal({ err }, 'frontend server failed');
   process.exit(1);
 });
-handleShutdown(server, lifecycle, logger);
+handleShutdown({
+  server,
+  lifecycle,
+  logger,
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+});

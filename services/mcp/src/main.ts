@@ -22,10 +22,12 @@ const { app, closeSessions } = createMcpApp({
 });
 
 const server = app.listen(config.MCP_PORT, () => logger.info({ port: config.MCP_PORT }, 'mcp listening'));
-handleShutdown(server, lifecycle, logger);
-// Legacy SSE streams never end on their own: end them, so the server's close can complete.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.on(signal, () => {
-    void closeSessions().then(() => server.closeIdleConnections());
-  });
-}
+handleShutdown({
+  server,
+  lifecycle,
+  logger,
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  // Legacy SSE streams never end on their own: end them, so the server's close can complete.
+  onStopAccepting: closeSessions,
+});

@@ -23,4 +23,11 @@ logger.info(
   },
   'renderer listening',
 );
-handleShutdown(renderer.server, lifecycle, logger, () => renderer.closeBrowsers());
+handleShutdown({
+  server: renderer.server,
+  lifecycle,
+  logger,
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  onDrain: () => renderer.closeBrowsers(),
+});

@@ -8,6 +8,7 @@ import {
   dbEnv,
   handleShutdown,
   loadConfig,
+  trackDbPool,
   redisEnv,
   rendererEnv,
   runtimeEnv,
@@ -50,6 +51,7 @@ const deps: RenderDeps = {
   extraArtifacts: config.RENDER_EXTRA_ARTIFACTS,
 };
 const metrics = createMetrics('worker');
+trackDbPool(metrics, pool);
 const jobMetrics = createWorkerMetrics(metrics.registry);
 for (const name of QUEUE_NAMES) jobMetrics.trackQueueDepth(queues[name]);
 
@@ -110,16 +112,23 @@ registerEmbedTextRoutes(app);
 const server = app.listen(config.WORKER_PORT, () =>
   logger.info({ port: config.WORKER_PORT }, 'worker listening'),
 );
-handleShutdown(
+let workersClosed: Promise<unknown> = Promise.resolve();
+handleShutdown({
   server,
   lifecycle,
   logger,
-  async () => {
+  delayMs: config.SHUTDOWN_DELAY_MS,
+  graceMs: config.SHUTDOWN_GRACE_MS,
+  // Closing the workers takes no new jobs and waits for the active ones; a job cut off by the grace
+  // period is stalled and runs again on another worker (or on this one after its restart).
+  onDraining: () => {
     clearInterval(reconcileTimer);
-    await Promise.all(workers.map((w) => w.close()));
+    workersClosed = Promise.all(workers.map((w) => w.close()));
+  },
+  onDrain: async () => {
+    await workersClosed;
     await Promise.all(QUEUE_NAMES.map((name) => queues[name].close()));
     connection.disconnect();
     await pool.end();
   },
-  30_000,
-);
+});

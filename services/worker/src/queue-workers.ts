@@ -52,7 +52,13 @@ export function startQueueWorkers(handlers: JobHandlers, options: QueueWorkersOp
       if (!job) return;
       metrics.jobOutcome(name, 'failed', job);
       logger.warn(
-        { queue: name, job_id: job.id, attempts: job.attemptsMade, err: err.message },
+        {
+          queue: name,
+          job_id: job.id,
+          shader_id: (job.data as { shaderId?: unknown }).shaderId,
+          attempts: job.attemptsMade,
+          err: err.message,
+        },
         'job failed',
       );
       options.onFailed?.[name]?.(job, err).catch((e: unknown) =>

@@ -79,6 +79,7 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
       time: target.thumbnail_time,
     },
     deps.requestTimeoutMs,
+    payload.requestId ?? `render-job-${job.id}`,
   );
   if (!result.ok) {
     const { failure } = result;
@@ -151,6 +152,7 @@ async function renderExtraArtifact(
         ...(kind === 'poster' ? { time: target.thumbnail_time } : {}),
       },
       deps.requestTimeoutMs,
+      payload.requestId,
     );
     if (!result.ok) {
       log.warn(

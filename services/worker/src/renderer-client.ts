@@ -16,12 +16,14 @@ export async function requestRender(
   rendererUrl: string,
   request: RenderRequest,
   timeoutMs: number,
+  /** Sent as X-Request-ID, so the renderer's log lines name the job they served. */
+  requestId?: string,
 ): Promise<RenderResult> {
   let res: Response;
   try {
     res = await fetch(new URL('/render', rendererUrl), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(requestId ? { 'x-request-id': requestId } : {}) },
       body: JSON.stringify(request),
       signal: AbortSignal.timeout(timeoutMs),
     });
