@@ -55,6 +55,7 @@ interface ComposeService {
   volumes?: VolumeSpec[];
   restart?: string;
   shm_size?: string | number;
+  container_name?: string;
 }
 interface ComposeProject {
   services: Record<string, ComposeService>;
@@ -252,6 +253,26 @@ function checkVolumes(c: ComposeProject): string[] {
   has('worker', 'renders', envOf(c.services.worker ?? {}).RENDERS_DIR ?? '(RENDERS_DIR unset)', false);
   has('nginx', 'renders', envOf(c.services.nginx ?? {}).RENDERS_ROOT ?? '(RENDERS_ROOT unset)', true);
   has('nginx', '/services/nginx/templates', '/etc/nginx/templates', true);
+  return problems;
+}
+
+/**
+ * `docker compose up --scale api=N --scale renderer=N --scale worker=N` (README "Scaling"): replicas
+ * need no fixed container name or host port, the renderer keeps no state, and every worker writes
+ * renders into the one shared named volume that nginx serves.
+ */
+const SCALABLE = ['api', 'renderer', 'worker', 'mcp', 'frontend'] as const;
+function checkScalable(c: ComposeProject): string[] {
+  const problems: string[] = [];
+  for (const name of SCALABLE) {
+    const svc = c.services[name] ?? {};
+    if (svc.container_name) problems.push(`${name}: container_name prevents --scale`);
+    if ((svc.ports ?? []).length > 0) problems.push(`${name}: a published host port prevents --scale`);
+  }
+  if (mounts(c.services.renderer ?? {}).length > 0) problems.push('renderer: must stay stateless (no volumes)');
+  const renders = mounts(c.services.worker ?? {}).find((m) => m.target === envOf(c.services.worker ?? {}).RENDERS_DIR);
+  if (!renders || renders.source.includes('/'))
+    problems.push('worker: RENDERS_DIR must be a named volume shared by every replica');
   return problems;
 }
 
@@ -527,6 +548,9 @@ describe('docker-compose files', () => {
   it('publishes only nginx (port 80) in the base file', () =>
     expect(checkPublished(base, 'base')).toEqual([]));
 
+  it('lets api, renderer, worker, mcp and frontend run as several replicas (base file)', () =>
+    expect(checkScalable(base)).toEqual([]));
+
   it('publishes every inner port on 127.0.0.1 only in the override', () =>
     expect(checkPublished(dev, 'dev')).toEqual([]));
 
@@ -780,6 +804,20 @@ describe('the checks catch drift', () => {
     expect(checkEnvNames(c)).toEqual(['api: REDIS_URI is not a variable config.ts reads']);
     expect(checkVolumes(c).some((p) => p.startsWith('nginx: expected renders'))).toBe(true);
     expect(checkRedisDurability(c)).toHaveLength(2);
+  });
+
+  it('flags what would break --scale: a container name, a host port, renderer state, a private renders folder', () => {
+    const c = clone();
+    c.services.worker!.container_name = 'fracta-worker';
+    c.services.api!.ports = ['8000:8000'];
+    c.services.renderer!.volumes = ['./cache:/cache'];
+    c.services.worker!.volumes = ['./renders:/data/renders'];
+    expect(checkScalable(c)).toEqual([
+      'api: a published host port prevents --scale',
+      'worker: container_name prevents --scale',
+      'renderer: must stay stateless (no volumes)',
+      'worker: RENDERS_DIR must be a named volume shared by every replica',
+    ]);
   });
 
   it('flags a published inner port in the base file and a dev port open beyond localhost', () => {
