@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e check lint bench up down compose-logs compose-ps retry-failed
+.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e check lint bench up down compose-logs compose-ps retry-failed doctor backup restore
 
 bootstrap: ## install everything (idempotent)
 	bash scripts/bootstrap.sh
@@ -42,6 +42,15 @@ bench: ## benchmarks (not part of the test run)
 
 retry-failed: ## retry dead-lettered jobs: QUEUE=render|embed|score|taste|desire|all (default all), JOB=<id> for one
 	@$(ENV) node scripts/retry-failed.ts $(or $(QUEUE),all) $(JOB)
+
+doctor: ## check config, Postgres+pgvector, Redis, Chromium/WebGL2, glslangValidator, nginx and disk; prints fixes, exits 1 on any FAIL
+	@$(ENV) node scripts/ops/doctor.ts
+
+backup: ## dump DATABASE_URL and archive RENDERS_DIR into BACKUP_DIR (default backups/); BACKUP_RENDERS=false: database only
+	@$(ENV) node scripts/ops/backup.ts
+
+restore: ## replace DATABASE_URL's contents with FILE=backups/<name>.dump (and RENDERS_DIR with its renders archive); stop the API and worker first
+	@$(ENV) node scripts/ops/restore.ts "$(FILE)" "$(RENDERS_FILE)"
 
 up: ## docker compose: build and start the stack
 	docker compose up -d --build

@@ -21,7 +21,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
-          include: ['{packages,services,tests}/**/*.int.test.ts'],
+          include: ['{packages,services,tests,scripts}/**/*.int.test.ts'],
           exclude,
           globalSetup: ['tests/setup/integration.global-setup.ts'],
           testTimeout: 60_000,

@@ -86,6 +86,22 @@ export const mcpEnv = {
 export const frontendEnv = {
   FRONTEND_PORT: port(5173),
 };
+/** `make doctor`: how long each check may take, and where disk space turns into a warning or a failure. */
+export const doctorEnv = {
+  /** Per check; the Chromium check gets three times this (a cold browser start on a busy machine). */
+  DOCTOR_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+  DOCTOR_DISK_WARN_MIB: z.coerce.number().int().min(0).default(2048),
+  DOCTOR_DISK_FAIL_MIB: z.coerce.number().int().min(0).default(200),
+  /** Host folder of Postgres's data (empty: ask the server, which works when it runs on this machine). */
+  POSTGRES_DATA_DIR: z.string().default(''),
+};
+/** `make backup` / `make restore` (scripts/ops); they also read DATABASE_URL and RENDERS_DIR. */
+export const opsEnv = {
+  /** Where backups are written (a dump and a renders archive per run, named by database and time). */
+  BACKUP_DIR: z.string().min(1).default('backups'),
+  /** Back up and restore the renders directory too; false: the database only. */
+  BACKUP_RENDERS: bool(true),
+};
 
 export class ConfigError extends Error {}
 
