@@ -2,7 +2,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e check lint bench up down compose-logs compose-ps retry-failed doctor backup restore
+.PHONY: bootstrap dev dev-up dev-down ps logs test test-unit test-e2e test-fault check lint bench up down compose-logs compose-ps retry-failed doctor backup restore
 
 bootstrap: ## install everything (idempotent)
 	bash scripts/bootstrap.sh
@@ -30,6 +30,9 @@ test-unit:
 
 test-e2e:
 	@$(ENV) node scripts/run-tests.ts e2e
+
+test-fault: ## kill -9 each native service under a stream of submissions; the stack recovers
+	@$(ENV) node scripts/run-tests.ts fault
 
 check:
 	@$(ENV) pnpm check

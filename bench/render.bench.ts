@@ -29,12 +29,11 @@ const SIZE = { width: 640, height: 360, time: 2 };
 const CORES = os.availableParallelism();
 /** Requests in flight for thumbnails/s: enough that one request's pre-check overlaps another's draw. */
 const CONCURRENCY = 2 * CORES;
-const count = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const NAIVE_LATENCY_RUNS = count('BENCH_NAIVE_LATENCY_RUNS', 3);
-const NAIVE_THROUGHPUT_RUNS = count('BENCH_NAIVE_THROUGHPUT_RUNS', 8);
-const OURS_LATENCY_RUNS = count('BENCH_LATENCY_RUNS', 15);
-const OURS_THROUGHPUT_RUNS = count('BENCH_THROUGHPUT_RUNS', 40);
-const HUNG_TRIALS = count('BENCH_HUNG_TRIALS', 3);
+const NAIVE_LATENCY_RUNS = Number(process.env.BENCH_NAIVE_LATENCY_RUNS ?? 3);
+const NAIVE_THROUGHPUT_RUNS = Number(process.env.BENCH_NAIVE_THROUGHPUT_RUNS ?? 8);
+const OURS_LATENCY_RUNS = Number(process.env.BENCH_LATENCY_RUNS ?? 15);
+const OURS_THROUGHPUT_RUNS = Number(process.env.BENCH_THROUGHPUT_RUNS ?? 40);
+const HUNG_TRIALS = Number(process.env.BENCH_HUNG_TRIALS ?? 3);
 const DEADLINE_MS = 5000;
 
 interface Measured {

@@ -93,6 +93,7 @@ if (!only || only === 'static') {
 }
 if (!only || only === 'unit') vitest('unit-integration', ['unit', 'integration']);
 if (!only || only === 'e2e') vitest('e2e', ['e2e']);
+if (!only || only === 'fault') vitest('fault', ['fault']);
 
 if (failures.length) console.log(`\nfailed: ${failures.join('; ')}`);
 const skipped = total.skipped ? `, ${total.skipped} skipped` : '';

@@ -14,6 +14,12 @@ import {
   TEMPLATE_PATH,
 } from '../../services/nginx/render-config.ts';
 import { commandSucceeds, httpHealthy, waitFor } from './health.ts';
+import {
+  ensureCluster,
+  ensureRoleAndDatabase,
+  managedPostgres,
+  postgresProgram,
+} from './managed-postgres.ts';
 import { supervisorConf, type Program } from './supervisor-conf.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -22,7 +28,15 @@ const NODE = process.execPath;
 const env = process.env;
 const NGINX_PORT = Number(env.NGINX_PORT ?? nativePort('nginx'));
 const REDIS_PORT = Number(env.REDIS_PORT ?? nativePort('redis'));
-const DATABASE_URL = env.DATABASE_URL ?? 'postgres://fracta:fracta@127.0.0.1:5432/fractafrag';
+/** external: the machine's Postgres at DATABASE_URL; managed: a private cluster supervisord runs. */
+const STACK_POSTGRES = env.STACK_POSTGRES ?? 'external';
+if (STACK_POSTGRES !== 'external' && STACK_POSTGRES !== 'managed') {
+  console.error(`stack: STACK_POSTGRES must be external or managed, not ${STACK_POSTGRES}`);
+  process.exit(2);
+}
+const CONFIGURED_DATABASE_URL = env.DATABASE_URL ?? 'postgres://fracta:fracta@127.0.0.1:5432/fractafrag';
+const MANAGED_PG = STACK_POSTGRES === 'managed' ? managedPostgres(env, CONFIGURED_DATABASE_URL) : undefined;
+const DATABASE_URL = MANAGED_PG?.url ?? CONFIGURED_DATABASE_URL;
 const START_TIMEOUT_MS = Number(env.STACK_START_TIMEOUT_MS ?? 120_000);
 const PUBLIC_URL = `http://localhost:${NGINX_PORT}`;
 
@@ -52,6 +66,7 @@ function programs(): Program[] {
     directory: path.join(ROOT, 'services', service),
   });
   return [
+    ...(MANAGED_PG ? [postgresProgram(MANAGED_PG)] : []),
     {
       name: 'redis',
       command: `redis-server --port ${REDIS_PORT} --bind 127.0.0.1 --appendonly yes --appendfsync everysec --maxmemory-policy noeviction --save "" --dir ${path.join(RUN, 'redis')}`,
@@ -94,7 +109,13 @@ function writeConfigs(): void {
 }
 
 function healthCheck(name: ServiceName): () => Promise<boolean> {
-  if (name === 'postgres') return () => commandSucceeds('pg_isready', ['-q', '-d', DATABASE_URL]);
+  if (name === 'postgres') {
+    // A managed cluster is checked as its superuser: DATABASE_URL's role does not exist yet at first start.
+    const target = MANAGED_PG
+      ? ['-h', '127.0.0.1', '-p', String(MANAGED_PG.port), '-U', 'postgres']
+      : ['-d', DATABASE_URL];
+    return () => commandSucceeds('pg_isready', ['-q', ...target]);
+  }
   if (name === 'redis') return () => commandSucceeds('redis-cli', ['-p', String(REDIS_PORT), 'ping']);
   const spec = serviceSpec(name);
   const port = name === 'nginx' ? NGINX_PORT : nativePort(name);
@@ -121,10 +142,12 @@ async function up(foreground: boolean): Promise<void> {
   console.log('stack: building the frontend');
   execFileSync('pnpm', ['--filter', '@fractafrag/frontend', 'build'], { cwd: ROOT, stdio: 'ignore' });
   writeConfigs();
+  if (MANAGED_PG && ensureCluster(MANAGED_PG))
+    console.log(`stack: created a Postgres cluster in ${MANAGED_PG.dataDir}`);
   execFileSync('supervisord', ['-c', path.join(RUN, 'supervisord.conf')], { stdio: 'inherit' });
   for (const name of startOrder()) {
     const t0 = Date.now();
-    if (name !== 'postgres') ctl('start', name);
+    if (name !== 'postgres' || MANAGED_PG) ctl('start', name);
     if (!(await waitFor(healthCheck(name), START_TIMEOUT_MS))) {
       console.error(
         `stack: ${name} did not become healthy within ${START_TIMEOUT_MS / 1000} s. Last log lines:\n${logTail(name)}`,
@@ -132,6 +155,7 @@ async function up(foreground: boolean): Promise<void> {
       await down();
       process.exit(1);
     }
+    if (name === 'postgres' && MANAGED_PG) ensureRoleAndDatabase(MANAGED_PG);
     console.log(`stack: ${name.padEnd(9)} healthy (${Date.now() - t0} ms)`);
   }
   console.log(`stack: up in ${((Date.now() - started) / 1000).toFixed(1)} s — open ${PUBLIC_URL}`);

@@ -5,6 +5,13 @@ export interface Program {
   command: string;
   directory: string;
   env: Record<string, string>;
+  /** OS user the program runs as (supervisord must run as root to switch). */
+  user?: string;
+  stopSignal?: 'TERM' | 'INT';
+  /** Lower starts first and stops last (supervisord's default is 999). */
+  priority?: number;
+  /** Seconds a process must stay up to count as started (else it is retried). */
+  startSecs?: number;
 }
 
 const quote = (v: string) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/%/g, '%%')}"`;
@@ -37,10 +44,11 @@ command=${p.command}
 directory=${p.directory}
 autostart=false
 autorestart=true
-startsecs=1
+startsecs=${p.startSecs ?? 1}
 startretries=100
-stopsignal=TERM
-stopwaitsecs=30
+stopsignal=${p.stopSignal ?? 'TERM'}
+priority=${p.priority ?? 999}
+${p.user ? `user=${p.user}\n` : ''}stopwaitsecs=30
 stopasgroup=true
 killasgroup=true
 redirect_stderr=true

@@ -31,11 +31,17 @@ export async function acquireStackLock(runDir: string, timeoutMs = 30 * 60_000):
   }
 }
 
+/** Signal 0 also succeeds for a zombie (exited, not yet reaped by a slow init): that owner is gone too. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  try {
+    const state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)?.[0];
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
   }
 }

@@ -102,7 +102,11 @@ describe('graceful shutdown', () => {
     const reg = await fetch(`${api.url}/api/v1/auth/register`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'drainer', email: 'drainer@example.com', password: 'correct-horse-battery' }),
+      body: JSON.stringify({
+        username: 'drainer',
+        email: 'drainer@example.com',
+        password: 'correct-horse-battery',
+      }),
     });
     expect(reg.status).toBe(201);
     const { accessToken } = (await reg.json()) as { accessToken: string };
@@ -152,13 +156,17 @@ describe('graceful shutdown', () => {
     try {
       const [quick] = await w.insertShaders([TRIVIAL(1)]);
       await producer.enqueue([quick!]);
-      await until('the quick render', async () => (await w.renderStates([quick!.shaderId])).get(quick!.shaderId)?.state === 'ready');
+      await until(
+        'the quick render',
+        async () => (await w.renderStates([quick!.shaderId])).get(quick!.shaderId)?.state === 'ready',
+      );
 
       const [inFlight, waiting] = await w.insertShaders([SLOW, `${SLOW}\n// second`]);
       await producer.enqueue([inFlight!]);
       await until(
         'the slow render to start',
-        async () => (await w.renderStates([inFlight!.shaderId])).get(inFlight!.shaderId)?.state === 'rendering',
+        async () =>
+          (await w.renderStates([inFlight!.shaderId])).get(inFlight!.shaderId)?.state === 'rendering',
         60_000,
         20,
       );

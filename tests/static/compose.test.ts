@@ -269,8 +269,11 @@ function checkScalable(c: ComposeProject): string[] {
     if (svc.container_name) problems.push(`${name}: container_name prevents --scale`);
     if ((svc.ports ?? []).length > 0) problems.push(`${name}: a published host port prevents --scale`);
   }
-  if (mounts(c.services.renderer ?? {}).length > 0) problems.push('renderer: must stay stateless (no volumes)');
-  const renders = mounts(c.services.worker ?? {}).find((m) => m.target === envOf(c.services.worker ?? {}).RENDERS_DIR);
+  if (mounts(c.services.renderer ?? {}).length > 0)
+    problems.push('renderer: must stay stateless (no volumes)');
+  const renders = mounts(c.services.worker ?? {}).find(
+    (m) => m.target === envOf(c.services.worker ?? {}).RENDERS_DIR,
+  );
   if (!renders || renders.source.includes('/'))
     problems.push('worker: RENDERS_DIR must be a named volume shared by every replica');
   return problems;
@@ -664,7 +667,8 @@ describe('nginx template', () => {
       required.push(
         [path, 'proxy_set_header', 'Host', '$host'],
         [path, 'proxy_set_header', 'X-Request-ID', '$fracta_request_id'],
-        [path, 'proxy_set_header', 'X-Forwarded-For', '$proxy_add_x_forwarded_for'],
+        // Set, never appended: a client's own X-Forwarded-For must not become the services' req.ip.
+        [path, 'proxy_set_header', 'X-Forwarded-For', '$remote_addr'],
         [path, 'proxy_set_header', 'X-Forwarded-Proto', '$scheme'],
       );
     }

@@ -6,5 +6,6 @@ export * from './desires.ts';
 export * from './queues.ts';
 export * from './renderer.ts';
 export * from './render-preview.ts';
+export * from './safe-text.ts';
 export * from './shader-source.ts';
 export * from './shaders.ts';

@@ -9,7 +9,9 @@ export const changeNoteSchema = z.string().trim().max(500, 'changeNote must be a
 export const thumbnailTimeSchema = z
   .number()
   .min(0, 'thumbnailTime must be at least 0 seconds')
-  .max(3600, 'thumbnailTime must be at most 3600 seconds');
+  .max(3600, 'thumbnailTime must be at most 3600 seconds')
+  // Stored as a Postgres real: a subnormal double like 5e-324 is out of its range; milliseconds suffice.
+  .transform((t) => Math.round(t * 1000) / 1000);
 
 const meta = createShaderBodySchema.shape;
 
@@ -56,7 +58,13 @@ export const mineQuerySchema = z.object({
 });
 
 export const forkBodySchema = z.object({
-  version: z.number().int().min(1).optional().describe('Version to fork; the current one when omitted'),
+  version: z
+    .number()
+    .int()
+    .min(1)
+    .max(1_000_000)
+    .optional()
+    .describe('Version to fork; the current one when omitted'),
   title: meta.title.optional().describe('Title of the fork; "Fork of <title>" when omitted'),
   description: z.string().max(5000).optional(),
   tags: meta.tags.unwrap().optional(),
@@ -131,17 +139,50 @@ export const renderRequeuedSchema = z.object({
 export const validateBodySchema = z.object({ source: shaderSourceSchema });
 export const validateResultSchema = z.object({ ok: z.boolean(), errors: z.array(compileErrorSchema) });
 
+/** Shadertoy's own JSON is loosely typed (ids are strings or numbers, fields may be null or absent). */
+const shadertoyText = z.string().nullish();
+const shadertoyId = z.union([z.string(), z.number()]);
+const shadertoyChannel = z.number().int().min(0).max(3);
+const uploadedInfoSchema = z.looseObject({
+  name: shadertoyText,
+  description: shadertoyText,
+  tags: z.array(z.string()).nullish(),
+});
+const uploadedPassSchema = z.looseObject({
+  type: shadertoyText,
+  name: shadertoyText,
+  code: shadertoyText,
+  inputs: z
+    .array(
+      z.looseObject({
+        id: shadertoyId.nullish(),
+        src: shadertoyText,
+        filepath: shadertoyText,
+        ctype: shadertoyText,
+        type: shadertoyText,
+        channel: shadertoyChannel.nullish(),
+      }),
+    )
+    .nullish(),
+  outputs: z
+    .array(z.looseObject({ id: shadertoyId.nullish(), channel: shadertoyChannel.nullish() }))
+    .nullish(),
+});
+const uploadedShaderSchema = z.looseObject({
+  info: uploadedInfoSchema.optional(),
+  renderpass: z.array(uploadedPassSchema).optional(),
+});
+
 /**
  * Shadertoy JSON as uploaded: the API's `{"Shader":{…}}` (optionally with our status/visibility next
- * to it), the site's bare array `[{ info, renderpass }]`, or a bare `{ info, renderpass }`. Only the
- * envelope is checked here; the converter checks the inside and names each problem.
+ * to it), the site's bare array `[{ info, renderpass }]`, or a bare `{ info, renderpass }`. Fields are
+ * type-checked where present; the converter checks how they fit together and names each problem.
  */
 export const shadertoyImportBodySchema = z.union(
   [
-    z.looseObject({
-      Shader: z.looseObject({}).optional().describe('Shadertoy API shape: { ver, info, renderpass }'),
-      info: z.looseObject({}).optional().describe('Bare shape: { info, renderpass }'),
-      renderpass: z.array(z.unknown()).optional(),
+    uploadedShaderSchema.extend({
+      Shader: uploadedShaderSchema.optional().describe('Shadertoy API shape: { ver, info, renderpass }'),
+      info: uploadedInfoSchema.optional().describe('Bare shape: { info, renderpass }'),
       status: z
         .enum(['draft', 'published'])
         .optional()
@@ -151,16 +192,16 @@ export const shadertoyImportBodySchema = z.union(
         .optional()
         .describe('Visibility of the new shader; public by default'),
     }),
-    z.array(z.unknown()).describe("The site's shape: [{ ver, info, renderpass }]"),
+    z.array(uploadedShaderSchema).describe("The site's shape: [{ ver, info, renderpass }]"),
   ],
   {
     // Name the field at fault (e.g. a bad status) instead of zod's bare "Invalid input".
     error: (issue) => {
-      const objectIssues = issue.code === 'invalid_union' ? issue.errors[0] : undefined;
-      if (objectIssues?.length && typeof issue.input === 'object' && !Array.isArray(issue.input)) {
-        return objectIssues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      if (issue.code !== 'invalid_union' || typeof issue.input !== 'object' || issue.input === null) {
+        return 'expected Shadertoy JSON: {"Shader":{…}} or [{ "info": …, "renderpass": […] }]';
       }
-      return 'expected Shadertoy JSON: {"Shader":{…}} or [{ "info": …, "renderpass": […] }]';
+      const branchIssues = Array.isArray(issue.input) ? issue.errors[1] : issue.errors[0];
+      return (branchIssues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     },
   },
 );

@@ -2,9 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { z } from 'zod';
+import { clientErrorFor } from './client-errors.ts';
 import { AppError, errorBody } from './errors.ts';
 import type { Logger } from './logger.ts';
 import type { Metrics } from './metrics.ts';
+import { isDependencyOutage } from './outage.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -93,7 +95,8 @@ export const notFoundHandler: RequestHandler = (req, res) => {
 };
 
 /** Maps every thrown error to the one error shape; 5xx never leaks internals. */
-export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next) => {
+export const errorHandler: ErrorRequestHandler = (thrown: unknown, req, res, _next) => {
+  const err = clientErrorFor(thrown) ?? thrown;
   if (err instanceof AppError) {
     if (err.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     res.status(err.status).json(errorBody(err.code, err.message, err.details));
@@ -116,6 +119,15 @@ export const errorHandler: ErrorRequestHandler = (err: unknown, req, res, _next)
   }
   if (status === 400 && (err as { type?: string }).type === 'entity.parse.failed') {
     res.status(400).json(errorBody('malformed_json', 'The request body is not valid JSON.'));
+    return;
+  }
+  // Postgres or Redis restarting is not a bug: 503 tells the client to retry shortly.
+  if (isDependencyOutage(err)) {
+    req.log.warn({ err }, 'a backing service is unavailable');
+    res.setHeader('Retry-After', '2');
+    res
+      .status(503)
+      .json(errorBody('unavailable', 'A backing service is restarting; retry in a few seconds.'));
     return;
   }
   req.log.error({ err }, 'unhandled error');

@@ -5,9 +5,11 @@ import helmet from 'helmet';
 import { createHttpApp, errorHandler, notFoundHandler } from '@fractafrag/core';
 import { DASHBOARD_PATH, queueDashboard } from './admin/queue-dashboard.ts';
 import { authenticate } from './auth/auth.middleware.ts';
+import { COOKIE_AUTHENTICATED_PATHS } from './auth/refresh-cookie.ts';
 import type { ApiDeps } from './deps.ts';
 import { docsRoutes } from './docs/docs.routes.ts';
 import { buildOpenApiDocument } from './docs/openapi.ts';
+import { csrfGuard } from './http/csrf.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createRouteTable } from './http/route.ts';
 import { registerAllRoutes } from './routes.ts';
@@ -63,6 +65,7 @@ export function createApiApp(deps: ApiDeps): Express {
   registerAllRoutes(table.route, deps);
 
   const v1 = express.Router();
+  v1.use(COOKIE_AUTHENTICATED_PATHS, csrfGuard(settings));
   v1.use(express.json({ limit: JSON_BODY_LIMIT }));
   v1.use(cookieParser());
   v1.use(authenticate(deps.tokens, deps.pool));

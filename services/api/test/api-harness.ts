@@ -11,6 +11,8 @@ import { createRenderQueue, type RenderQueue } from '../src/queue/render-queue.t
 import { apiSettings } from '../src/settings.ts';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The JWT_SECRET the harness signs access tokens with. */
+export const TEST_JWT_SECRET = 'test-secret-0123456789abcdef';
 
 export interface ApiHarness {
   url: string;
@@ -33,6 +35,8 @@ export interface ApiHarnessOptions {
   workerUrl?: string;
   /** The anonymous micro-cache is off in tests unless a file turns it on. */
   listCacheScale?: number;
+  /** Where the API's JSON log lines go, at level trace (a file that reads them); silent by default. */
+  logDestination?: Parameters<typeof createLogger>[2];
 }
 
 export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarness> {
@@ -43,8 +47,10 @@ export async function startApi(options: ApiHarnessOptions = {}): Promise<ApiHarn
     pool: db.pool,
     redis,
     renderQueue,
-    tokens: createTokenService('test-secret-0123456789abcdef'),
-    logger: createLogger('api-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
+    tokens: createTokenService(TEST_JWT_SECRET),
+    logger: options.logDestination
+      ? createLogger('api-test', 'trace', options.logDestination)
+      : createLogger('api-test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     metrics: createMetrics('api-test'),
     lifecycle: { draining: false },
     settings: {

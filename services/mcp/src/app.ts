@@ -9,6 +9,7 @@ import {
   type Metrics,
 } from '@fractafrag/core';
 import { createApiClient, type Credentials } from './api-client.ts';
+import { jsonRpcBodyErrors } from './http/json-rpc-body-errors.ts';
 import { originValidation } from './http/origin-validation.ts';
 import { createMcpMetrics } from './mcp-metrics.ts';
 import { createRendersClient } from './renders-client.ts';
@@ -35,6 +36,8 @@ export interface McpApp {
   closeSessions: () => Promise<void>;
 }
 
+const BODY_LIMIT = '2mb';
+
 /** /mcp (Streamable HTTP) and /mcp/sse + /mcp/messages (legacy SSE), plus /health, /ready, /metrics. */
 export function createMcpApp(options: McpAppOptions): McpApp {
   const app = createHttpApp({
@@ -60,7 +63,7 @@ export function createMcpApp(options: McpAppOptions): McpApp {
   // DNS-rebinding protection: only our own host names may address the MCP endpoints.
   mcp.use(hostHeaderValidation(options.allowedHosts));
   mcp.use(originValidation(options.allowedHosts));
-  mcp.use(express.json({ limit: '2mb' }));
+  mcp.use(express.json({ limit: BODY_LIMIT }));
   const sse = legacySseRoutes({
     contextFor,
     metrics: mcpMetrics,
@@ -69,6 +72,7 @@ export function createMcpApp(options: McpAppOptions): McpApp {
   });
   mcp.use(sse.router);
   mcp.use(streamableHttpRoutes({ contextFor, metrics: mcpMetrics }));
+  mcp.use(jsonRpcBodyErrors(BODY_LIMIT));
   app.use('/mcp', mcp);
   app.use(notFoundHandler);
   app.use(errorHandler);

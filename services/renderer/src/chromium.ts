@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import puppeteer, { type Browser } from 'puppeteer-core';
+import { createProfileDir, removeOrphanedProfileDirs } from './profile-dirs.ts';
 
 export type GlBackend = 'swiftshader' | 'llvmpipe' | 'gpu';
 
@@ -57,7 +56,9 @@ export async function launchChromium({
   backend,
   extraFlags = [],
 }: LaunchOptions): Promise<LaunchedBrowser> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'fractafrag-chromium-'));
+  // A renderer killed with SIGKILL never removed its browsers' profiles: clear those first.
+  await removeOrphanedProfileDirs();
+  const userDataDir = await createProfileDir();
   let browser: Browser;
   try {
     browser = await puppeteer.launch({

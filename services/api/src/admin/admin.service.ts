@@ -7,7 +7,7 @@ import {
   type QueueSummary,
   type RetryFailedResult,
 } from '@fractafrag/contracts';
-import { AppError, conflict, forbidden, notFound, unauthorized, type Logger } from '@fractafrag/core';
+import { AppError, conflict, forbidden, unauthorized, type Logger } from '@fractafrag/core';
 import type { Pool } from '@fractafrag/db';
 import type { Job } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -107,7 +107,13 @@ export async function retryFailedJobs(
   const queue = deps.queues[queueName];
   if (jobId !== undefined) {
     const outcome = await retryFailedJob(queue, jobId);
-    if (outcome === 'not_found') throw notFound('Job');
+    if (outcome === 'not_found') {
+      throw new AppError(
+        404,
+        'not_found',
+        `The ${queueName} queue has no job with that id: list its dead letters with GET /admin/queues/${queueName}/failed.`,
+      );
+    }
     if (outcome === 'not_failed') {
       throw conflict(
         'That job is not failed (it is waiting, running or done): only failed jobs are retried.',

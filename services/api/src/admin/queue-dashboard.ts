@@ -7,6 +7,7 @@ import { QUEUE_NAMES } from '@fractafrag/contracts';
 import { unauthorized } from '@fractafrag/core';
 import { authenticate } from '../auth/auth.middleware.ts';
 import type { ApiDeps } from '../deps.ts';
+import { csrfGuard } from '../http/csrf.ts';
 import { adminDeps } from './admin.routes.ts';
 import {
   assertAdmin,
@@ -79,6 +80,13 @@ export function queueDashboard(deps: ApiDeps): Router {
   });
   const router = express.Router();
   router.use(cookieParser());
+  // bull-board's retry/clean/pause actions are POST/PUT: refused from other sites when the session cookie is the credential.
+  router.use(
+    csrfGuard({
+      ...deps.settings,
+      usesCookie: (req) => !req.header('authorization') && !req.header('x-api-key'),
+    }),
+  );
   router.use(dashboardAuth(deps, admin));
   router.use(serverAdapter.getRouter() as RequestHandler);
   return router;

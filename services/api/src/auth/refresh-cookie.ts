@@ -1,6 +1,9 @@
 import type { CookieOptions, Response } from 'express';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH } from './refresh-token.ts';
 
+/** The endpoints the refresh cookie authenticates (below /api/v1), guarded against CSRF (see csrf.ts). */
+export const COOKIE_AUTHENTICATED_PATHS = ['/auth/refresh', '/auth/logout'];
+
 /**
  * SameSite=Strict: the SPA and the API share one origin behind nginx, so the browser's own
  * refresh and logout calls always carry the cookie, while no other site can make it send one.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SHADER_SORTS, type ShaderSort } from '@fractafrag/contracts';
 import { badRequest } from '@fractafrag/core';
+import { isTimestampKey } from '../http/cursor.ts';
 
 /**
  * Opaque cursors for shader lists (base64url JSON). A keyset cursor names its sort, so one list's
@@ -16,7 +17,7 @@ export type ListCursor =
 const keysetSchema = z.tuple([z.enum(SHADER_SORTS), z.union([z.string().max(64), z.number()]), z.uuid()]);
 const personalSchema = z.tuple([
   z.literal('personal'),
-  z.iso.datetime(),
+  z.iso.datetime().refine(isTimestampKey),
   z.number().int().min(0).max(10_000),
 ]);
 
@@ -53,7 +54,7 @@ export function decodeListCursor(cursor: string): ListCursor {
 export const isIsoTimestamp = (value: unknown): value is string =>
   typeof value === 'string' &&
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(value) &&
-  !Number.isNaN(Date.parse(value));
+  isTimestampKey(value);
 
 function validKey(sort: ShaderSort, key: string | number): boolean {
   switch (sort) {

@@ -33,7 +33,13 @@ export async function listShaderVersions(
   let before: number | undefined;
   if (query.cursor) {
     const { sortKey, id: cursorShader } = decodeCursor(query.cursor);
-    if (typeof sortKey !== 'number' || !Number.isInteger(sortKey) || cursorShader !== id) {
+    // Versions are int4: a larger key would fail the query instead of ending the list.
+    if (
+      typeof sortKey !== 'number' ||
+      !Number.isInteger(sortKey) ||
+      Math.abs(sortKey) >= 2 ** 31 ||
+      cursorShader !== id
+    ) {
       throw badRequest('The cursor is invalid: pass back the nextCursor of a previous page of this shader.');
     }
     before = sortKey;

@@ -7,6 +7,7 @@ import { credentialsFingerprint, credentialsFrom } from '../http/credentials.ts'
 import { countMessages } from '../mcp-metrics.ts';
 import { requestContext } from '../request-context.ts';
 import { createServer } from '../server.ts';
+import { refuseMalformedParams } from './params-guard.ts';
 import type { TransportDeps } from './streamable-http.transport.ts';
 
 interface Session {
@@ -72,6 +73,7 @@ export function legacySseRoutes(options: LegacySseOptions): LegacySse {
     options.metrics.sseSessions.set(sessions.size);
     res.on('close', () => void close(transport.sessionId));
     await server.connect(transport);
+    refuseMalformedParams(transport);
     logger.info({ session_id: transport.sessionId, request_id: req.id }, 'sse session opened');
   });
 

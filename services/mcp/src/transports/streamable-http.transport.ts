@@ -7,6 +7,7 @@ import { credentialsFrom } from '../http/credentials.ts';
 import { countMessages, wantsProgress, type McpMetrics } from '../mcp-metrics.ts';
 import { requestContext } from '../request-context.ts';
 import { createServer } from '../server.ts';
+import { refuseMalformedParams } from './params-guard.ts';
 import type { ToolContext } from '../tool-context.ts';
 
 export interface TransportDeps {
@@ -33,6 +34,7 @@ export function streamableHttpRoutes(deps: TransportDeps): Router {
       void server.close();
     });
     await server.connect(transport);
+    refuseMalformedParams(transport);
     await requestContext.run({ requestId: req.id, clientIp: req.ip }, () =>
       // No SDK-level auth: the caller's credentials go to the API, which authenticates them.
       transport.handleRequest(req as IncomingMessage, res, req.body),
