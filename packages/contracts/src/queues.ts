@@ -10,8 +10,19 @@ export const renderJobSchema = z.object({
   version: z.number().int().min(1),
   codeHash: z.string().min(8),
   requestId: z.string().optional(),
+  /**
+   * Absent: the thumbnail (the shader is ready once it is recorded). Present: only these extra
+   * artifacts of a version whose thumbnail is done, queued after it at a lower priority so that
+   * waiting thumbnails always go first.
+   */
+  artifacts: z
+    .array(z.enum(['poster', 'preview']))
+    .min(1)
+    .optional(),
 });
 export type RenderJob = z.infer<typeof renderJobSchema>;
+/** BullMQ runs jobs without a priority before any prioritized one; higher numbers run later. */
+export const RENDER_EXTRAS_PRIORITY = 10;
 
 /** (Re)compute one text embedding: a shader's (title, description, tags, code) or a desire's. */
 export const embedJobSchema = z.object({
@@ -90,7 +101,8 @@ export const QUEUES = {
     payload: renderJobSchema,
     // shader, version and code hash: an identical resubmission collapses into the pending job.
     // (BullMQ refuses ':' in custom job ids, hence the dashes.)
-    jobId: (p: RenderJob) => `render-${p.shaderId}-v${p.version}-${p.codeHash.slice(0, 16)}`,
+    jobId: (p: RenderJob) =>
+      `render-${p.artifacts ? 'extras-' : ''}${p.shaderId}-v${p.version}-${p.codeHash.slice(0, 16)}`,
     retry: { attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
     keepCompleted: 1000,
   }),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import { BULLMQ_PREFIX, QUEUE_NAMES, type QueueName } from '@fractafrag/contracts';
+import { BULLMQ_PREFIX, QUEUE_NAMES, type QueueName, type RenderJob } from '@fractafrag/contracts';
 import {
   createHttpApp,
   createLogger,
@@ -21,6 +21,7 @@ import { enqueueEmbed, processEmbedJob, reconcileEmbeddings } from './embed.work
 import { assertOneHandlerPerQueue, type JobHandlers } from './job-handlers.ts';
 import { ensureSchedules, openQueues, startQueueWorkers } from './queue-workers.ts';
 import { reconcileRenders } from './reconciler.ts';
+import { enqueueRenderExtras } from './render-extras.queue.ts';
 import { processRenderJob, recordExhaustedRetries, type RenderDeps } from './render.worker.ts';
 import { processScoreJob } from './score.worker.ts';
 import { processTasteJob } from './taste.worker.ts';
@@ -48,7 +49,9 @@ const deps: RenderDeps = {
   rendersDir: path.resolve(config.RENDERS_DIR),
   requestTimeoutMs: config.RENDER_TIMEOUT_MS + 30_000,
   requestEmbed: (job) => enqueueEmbed(queues.embed, job, 'completed-or-failed'),
-  extraArtifacts: config.RENDER_EXTRA_ARTIFACTS,
+  requestExtras: config.RENDER_EXTRA_ARTIFACTS
+    ? (job: RenderJob) => enqueueRenderExtras(queues.render, job)
+    : undefined,
 };
 const metrics = createMetrics('worker');
 trackDbPool(metrics, pool);

@@ -44,17 +44,20 @@ export interface RenderDeps {
   requestTimeoutMs: number;
   /** Enqueues a text embedding (main.ts wires the embed queue); optional so tests may leave it out. */
   requestEmbed?: (job: EmbedJob) => Promise<unknown>;
-  /** After the thumbnail, also render the poster and the animated preview (RENDER_EXTRA_ARTIFACTS). */
-  extraArtifacts?: boolean;
+  /**
+   * After the thumbnail, queue the poster and the animated preview as a job of their own
+   * (RENDER_EXTRA_ARTIFACTS; main.ts wires the render queue); unset renders thumbnails only.
+   */
+  requestExtras?: (job: RenderJob) => Promise<unknown>;
 }
 
-export type RenderJobOutcome = 'ready' | 'superseded' | 'missing';
+export type RenderJobOutcome = 'ready' | 'extras-rendered' | 'superseded' | 'missing';
 
 /**
- * Renders one shader version's thumbnail, then (if enabled) its poster and preview. A thumbnail's
- * compile errors and timeouts fail for good (UnrecoverableError) with the reason recorded on the
- * shader; anything else is rethrown so BullMQ retries with backoff. Poster and preview failures
- * never fail the job (renderExtraArtifact).
+ * Renders one shader version's thumbnail and queues its poster and preview, or, for a job naming
+ * `artifacts`, renders those. A thumbnail's compile errors and timeouts fail for good
+ * (UnrecoverableError) with the reason recorded on the shader; anything else is rethrown so BullMQ
+ * retries with backoff. Poster and preview failures never fail a job (renderExtraArtifact).
  */
 export async function processRenderJob(deps: RenderDeps, job: Job): Promise<RenderJobOutcome> {
   // A payload that does not parse will never parse: fail for good instead of retrying.
@@ -69,6 +72,10 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
   const target = await findRenderTarget(deps.pool, payload.shaderId, payload.version);
   if (!target) return 'missing';
   if (target.current_version !== payload.version) return 'superseded';
+  if (payload.artifacts) {
+    for (const kind of payload.artifacts) await renderExtraArtifact(deps, payload, target, kind, log);
+    return 'extras-rendered';
+  }
   await markRendering(deps.pool, payload.shaderId, payload.version);
 
   const result = await requestRender(
@@ -121,11 +128,10 @@ export async function processRenderJob(deps: RenderDeps, job: Job): Promise<Rend
     .requestEmbed?.({ kind: 'shader', id: payload.shaderId, requestId: payload.requestId })
     .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'embed enqueue after render failed'));
   log.info({ path: relative, render_ms: result.renderMs, blank: result.blank }, 'thumbnail rendered');
-  if (deps.extraArtifacts) {
-    for (const kind of ['poster', 'preview'] as const) {
-      await renderExtraArtifact(deps, payload, target, kind, log);
-    }
-  }
+  // Like the embedding, the extras are best effort: a lost enqueue leaves them missing, not the shader.
+  await deps
+    .requestExtras?.({ ...payload, artifacts: ['poster', 'preview'] })
+    .catch((err: unknown) => log.warn({ err: (err as Error).message }, 'extras enqueue failed'));
   return 'ready';
 }
 
@@ -190,7 +196,8 @@ async function renderExtraArtifact(
 export async function recordExhaustedRetries(deps: RenderDeps, job: Job, error: Error): Promise<void> {
   if (error instanceof UnrecoverableError) return;
   const parsed = QUEUES.render.payload.safeParse(job.data);
-  if (!parsed.success) return;
+  // An extras job never changes the shader's state: its thumbnail is already recorded.
+  if (!parsed.success || parsed.data.artifacts) return;
   const attempts = job.opts.attempts ?? 1;
   if (job.attemptsMade < attempts) return;
   await recordRenderFailure(

@@ -22,12 +22,12 @@ export function createWorkerMetrics(registry: Registry) {
   const queues: Queue[] = [];
   new Gauge({
     name: 'worker_queue_depth',
-    help: 'Jobs by queue and state',
+    help: 'Jobs by queue and state (prioritized: posters and previews waiting behind thumbnails)',
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
     async collect() {
       for (const queue of queues) {
-        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
+        const counts = await queue.getJobCounts('waiting', 'prioritized', 'active', 'delayed', 'failed');
         for (const [state, n] of Object.entries(counts)) this.set({ queue: queue.name, state }, n);
       }
     },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Queue, QueueEvents, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QUEUES } from '@fractafrag/contracts';
+import { QUEUES, type RenderJob } from '@fractafrag/contracts';
 import { createLogger } from '@fractafrag/core';
 import { createTestDatabase, type TestDatabase } from '@fractafrag/db/testing';
 import { startRenderer, type RendererProcess } from '../../../tests/support/renderer-process.ts';
@@ -61,10 +61,24 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
     return rows[0]!;
   }
 
-  /** Runs the job function itself, with its own deps (the queue's worker renders thumbnails only). */
+  /**
+   * Runs the job function itself, with its own deps (the queue's worker renders thumbnails only):
+   * the thumbnail job, then the extras job it asked for, as the worker would after it.
+   */
   async function processDirectly(shaderId: string, codeHash: string, overrides: Partial<RenderDeps>) {
+    const requested: RenderJob[] = [];
+    const withExtras = {
+      ...deps,
+      requestExtras: (extras: RenderJob) => Promise.resolve(requested.push(extras)),
+      ...overrides,
+    };
     const job = { id: `direct-${shaderId}`, data: { shaderId, version: 1, codeHash } } as unknown as Job;
-    return processRenderJob({ ...deps, extraArtifacts: true, ...overrides }, job);
+    const outcome = await processRenderJob(withExtras, job);
+    expect(requested).toEqual([{ shaderId, version: 1, codeHash, artifacts: ['poster', 'preview'] }]);
+    expect((await artifactRow(shaderId)).poster_path).toBeNull();
+    const extras = { id: `direct-extras-${shaderId}`, data: requested[0] } as unknown as Job;
+    expect(await processRenderJob(withExtras, extras)).toBe('extras-rendered');
+    return outcome;
   }
 
   /**
@@ -241,6 +255,22 @@ describe('render jobs against the real renderer, Postgres and Redis', () => {
         bytes: files.poster.length,
       },
     ]);
+  });
+
+  it('leaves the shader ready when its extras job runs out of retries (a thumbnail job would not)', async () => {
+    const { id, hash } = await insertShader('void mainImage(out vec4 c, in vec2 p) { c = vec4(0.4); }');
+    expect(await processDirectly(id, hash, {})).toBe('ready');
+    const exhausted = (data: RenderJob) =>
+      ({ id: `exhausted-${id}`, data, attemptsMade: 5, opts: { attempts: 5 } }) as unknown as Job;
+    const outage = new Error('renderer unreachable: connect ECONNREFUSED');
+    await recordExhaustedRetries(
+      deps,
+      exhausted({ shaderId: id, version: 1, codeHash: hash, artifacts: ['poster'] }),
+      outage,
+    );
+    expect(await shaderRow(id)).toMatchObject({ render_state: 'ready', render_error: null });
+    await recordExhaustedRetries(deps, exhausted({ shaderId: id, version: 1, codeHash: hash }), outage);
+    expect((await shaderRow(id)).render_state).toBe('failed');
   });
 
   it('keeps the job successful and the shader ready when its preview fails, with no preview path', async () => {
