@@ -8,6 +8,7 @@ export const queueNameSchema = z
 
 export const queueCountsSchema = z.object({
   waiting: z.number().int(),
+  prioritized: z.number().int().describe('Waiting behind the others (render: posters and previews)'),
   active: z.number().int(),
   delayed: z.number().int(),
   failed: z.number().int(),

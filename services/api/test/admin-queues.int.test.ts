@@ -87,7 +87,7 @@ describe('admin: dead letters, retries and the queue dashboard', () => {
     );
     expect(res.status).toBe(200);
     expect(res.body.items.map((q) => q.name)).toEqual(['render', 'embed', 'score', 'taste', 'desire']);
-    expect(res.body.items[0]!.counts).toMatchObject({ waiting: 0, failed: 0 });
+    expect(res.body.items[0]!.counts).toMatchObject({ waiting: 0, prioritized: 0, failed: 0 });
     expect((await api.request('GET', '/api/v1/admin/queues')).status).toBe(401);
     expect((await api.request('GET', '/api/v1/admin/queues', { token: user.token })).status).toBe(403);
     expect((await api.request('GET', '/api/v1/admin/queues', { token: moderator.token })).status).toBe(403);

@@ -27,9 +27,18 @@ export function adminQueuesFor(deps: { renderQueue: RenderQueue }): AdminQueues 
 }
 
 export async function countJobs(queue: Queue) {
-  const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed', 'paused');
+  const c = await queue.getJobCounts(
+    'waiting',
+    'prioritized',
+    'active',
+    'delayed',
+    'failed',
+    'completed',
+    'paused',
+  );
   return {
     waiting: c.waiting ?? 0,
+    prioritized: c.prioritized ?? 0,
     active: c.active ?? 0,
     delayed: c.delayed ?? 0,
     failed: c.failed ?? 0,
