@@ -9,6 +9,8 @@ export interface QueueSample {
   /** Seconds since the mix started. */
   t: number;
   waiting: number;
+  /** Posters and previews waiting behind the thumbnails (BullMQ's prioritized state). */
+  extras: number;
   active: number;
   /** worker_queue_oldest_job_age_seconds for the render queue; undefined when not exported. */
   oldestAgeS: number | undefined;
@@ -38,7 +40,12 @@ export function renderQueueFromMetrics(text: string): Omit<QueueSample, 't'> | u
     }
   }
   if (!seen) return undefined;
-  return { waiting: depth.waiting ?? 0, active: depth.active ?? 0, oldestAgeS };
+  return {
+    waiting: depth.waiting ?? 0,
+    extras: depth.prioritized ?? 0,
+    active: depth.active ?? 0,
+    oldestAgeS,
+  };
 }
 
 /** Samples the worker's /metrics every `intervalMs` until stopped; a failed scrape is skipped. */

@@ -55,6 +55,8 @@ export const rendererEnv = {
   RENDERER_GL_BACKEND: z.enum(['swiftshader', 'llvmpipe', 'gpu']).default('swiftshader'),
   /** Extra Chromium flags, space-separated (diagnostics; e.g. --disable-webgl to test the start-up check). */
   RENDERER_CHROMIUM_FLAGS: z.string().default(''),
+  /** The compiler of the pre-check that refuses macro bombs before Chromium: a name on PATH or a path. */
+  GLSLANG_VALIDATOR_PATH: z.string().min(1).default('glslangValidator'),
 };
 export const workerEnv = {
   WORKER_PORT: port(8001),

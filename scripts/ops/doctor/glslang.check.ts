@@ -10,7 +10,7 @@ import {
 import { errorMessage, fail, ok, type CheckResult } from './check.ts';
 
 export interface GlslangCheckInput {
-  /** The validator the renderer runs (it calls glslangValidator from PATH). */
+  /** The validator the renderer runs (GLSLANG_VALIDATOR_PATH: a name on PATH or a path). */
   binary?: string;
   /** PATH to search, the doctor's own by default. */
   searchPath?: string;

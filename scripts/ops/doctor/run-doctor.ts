@@ -45,11 +45,11 @@ export const MACHINE_CHECKS: readonly MachineCheck[] = [
   },
   {
     name: 'glslangValidator',
-    needs: [],
+    needs: ['GLSLANG_VALIDATOR_PATH'],
     timeoutFactor: 1,
     fixOnTimeout:
       'run glslangValidator --version by hand; reinstall with apt-get install --reinstall glslang-tools',
-    run: () => checkGlslang(),
+    run: (c) => checkGlslang({ binary: c.GLSLANG_VALIDATOR_PATH }),
   },
   {
     name: 'nginx',

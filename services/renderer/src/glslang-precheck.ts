@@ -26,6 +26,15 @@ export interface GlslangPrecheckOptions {
 export type ShaderPrecheck = (source: ShaderSource) => Promise<CompileError[]>;
 
 export const TOO_COMPLEX = 'shader too complex to compile';
+
+/**
+ * The validator itself cannot run (missing, not executable): a fault of this machine, not of the
+ * shader. The renderer refuses to start with it, and a render that meets it later answers 503, so
+ * the worker retries instead of failing every shader for good as "too complex".
+ */
+export class PrecheckUnavailableError extends Error {}
+/** What prlimit (util-linux) exits with when it cannot execute the program. */
+const EXEC_FAILED = new Set([126, 127]);
 const MAX_OUTPUT_BYTES = 256 * 1024;
 
 interface RunResult {
@@ -54,7 +63,7 @@ function runValidator(
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
     child.stdin.on('error', () => undefined); // the validator may exit before reading everything
-    child.on('error', reject);
+    child.on('error', (err) => reject(new PrecheckUnavailableError(`prlimit could not run: ${err.message}`)));
     child.on('close', (exitCode, signal) => resolve({ output, code: exitCode, signal }));
     child.stdin.end(code);
   });
@@ -71,6 +80,10 @@ async function checkPass(
   if (result.code === 0) return [];
   const errors = parseCompileLog(result.output, wrapped, pass);
   if (errors.length > 0) return errors;
+  if (result.code !== null && EXEC_FAILED.has(result.code))
+    throw new PrecheckUnavailableError(
+      `${options.binary} could not be run (exit ${result.code}): ${result.output.trim().slice(0, 200)}`,
+    );
   // Non-zero exit without a compile error: the compiler ran out of memory or gave up.
   return [{ pass, line: null, message: TOO_COMPLEX }];
 }
@@ -116,4 +129,30 @@ function withVerdictCache(check: ShaderPrecheck, entries: number): ShaderPrechec
     }
     return verdict;
   };
+}
+
+/** Start-up check: a trivial shader must pass; otherwise the validator is missing or broken. */
+export async function assertPrecheckRuns(precheck: ShaderPrecheck, binary: string): Promise<void> {
+  const trivial = {
+    common: '',
+    passes: [
+      {
+        name: 'Image' as const,
+        code: 'void mainImage(out vec4 c, in vec2 p) { c = vec4(1.0); }',
+        channels: [],
+      },
+    ],
+  };
+  let problem: string | undefined;
+  try {
+    const errors = await precheck(trivial);
+    if (errors.length > 0) problem = `it rejects a trivial shader: ${errors[0]!.message}`;
+  } catch (err) {
+    problem = (err as Error).message;
+  }
+  if (problem)
+    throw new PrecheckUnavailableError(
+      `The GLSL pre-check cannot run ${binary} (GLSLANG_VALIDATOR_PATH): ${problem}. ` +
+        'Install it (Debian: apt-get install glslang-tools; make bootstrap does) or set GLSLANG_VALIDATOR_PATH to the binary.',
+    );
 }

@@ -1,5 +1,6 @@
 import { createLogger, handleShutdown, loadConfig, rendererEnv, runtimeEnv } from '@fractafrag/core';
 import { startRenderer } from './server.ts';
+import { PrecheckUnavailableError } from './glslang-precheck.ts';
 import { WebGlUnavailableError } from './webgl-check.ts';
 
 const config = loadConfig({ ...runtimeEnv, ...rendererEnv });
@@ -10,8 +11,15 @@ let renderer;
 try {
   renderer = await startRenderer({ config, logger, lifecycle });
 } catch (err) {
-  if (!(err instanceof WebGlUnavailableError)) throw err;
-  logger.fatal({ backend: config.RENDERER_GL_BACKEND, chromium: config.CHROMIUM_PATH }, err.message);
+  if (!(err instanceof WebGlUnavailableError) && !(err instanceof PrecheckUnavailableError)) throw err;
+  logger.fatal(
+    {
+      backend: config.RENDERER_GL_BACKEND,
+      chromium: config.CHROMIUM_PATH,
+      glslang: config.GLSLANG_VALIDATOR_PATH,
+    },
+    err.message,
+  );
   process.exit(1);
 }
 logger.info(

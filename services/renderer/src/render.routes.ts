@@ -4,7 +4,9 @@ import {
   validateRequestSchema,
   type RenderFailure,
 } from '@fractafrag/contracts';
-import { Router } from 'express';
+import { Router, type ErrorRequestHandler } from 'express';
+import { AppError } from '@fractafrag/core';
+import { PrecheckUnavailableError } from './glslang-precheck.ts';
 import { renderShader, validateShader, type RenderDeps } from './render.service.ts';
 
 const FAILURE_STATUS: Record<RenderFailure['outcome'], number> = {
@@ -43,5 +45,16 @@ export function renderRoutes(deps: RenderDeps): Router {
     res.json(await validateShader(deps, source));
   });
 
+  router.use(precheckUnavailable);
   return router;
 }
+
+/** The validator broke after start-up (removed, say): retry later, the shader is not at fault. */
+const precheckUnavailable: ErrorRequestHandler = (err: unknown, req, res, next) => {
+  if (!(err instanceof PrecheckUnavailableError)) return next(err);
+  req.log.error({ err: err.message }, 'GLSL pre-check unavailable');
+  res.setHeader('Retry-After', '5');
+  next(
+    new AppError(503, 'precheck_unavailable', 'The renderer cannot check shaders right now; retry later.'),
+  );
+};

@@ -6,7 +6,7 @@ import { createRendererApp } from './app.ts';
 import { createBrowserPool, type BrowserPool } from './browser-pool.ts';
 import { createBrowserSlot } from './browser-slot.ts';
 import { launchChromium, parseFlags } from './chromium.ts';
-import { createGlslangPrecheck } from './glslang-precheck.ts';
+import { assertPrecheckRuns, createGlslangPrecheck } from './glslang-precheck.ts';
 import { startPageServer } from './page-server.ts';
 import type { WebGlProbe } from './page-protocol.ts';
 import { createRenderMetrics } from './render-metrics.ts';
@@ -54,8 +54,10 @@ export async function startRenderer({
       backend: config.RENDERER_GL_BACKEND,
       extraFlags: parseFlags(config.RENDERER_CHROMIUM_FLAGS),
     });
+  const precheck = createGlslangPrecheck({ binary: config.GLSLANG_VALIDATOR_PATH });
   let webgl: WebGlProbe;
   try {
+    await assertPrecheckRuns(precheck, config.GLSLANG_VALIDATOR_PATH);
     const check = await checkWebGl2({ launch, pageUrl: pageServer.url, backend: config.RENDERER_GL_BACKEND });
     webgl = check.probe;
     logger.info({ ...webgl, backend: config.RENDERER_GL_BACKEND }, 'WebGL2 available');
@@ -83,7 +85,7 @@ export async function startRenderer({
   renderMetrics.observePool(pool);
   const deps = {
     pool,
-    precheck: createGlslangPrecheck(),
+    precheck,
     timeoutMs: config.RENDER_TIMEOUT_MS,
     metrics: renderMetrics,
   };

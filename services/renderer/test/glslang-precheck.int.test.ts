@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageOnly, type ShaderSource } from '@fractafrag/contracts';
 import { describe, expect, it } from 'vitest';
-import { createGlslangPrecheck, TOO_COMPLEX } from '../src/glslang-precheck.ts';
+import {
+  assertPrecheckRuns,
+  createGlslangPrecheck,
+  PrecheckUnavailableError,
+  TOO_COMPLEX,
+} from '../src/glslang-precheck.ts';
 
 const precheck = createGlslangPrecheck();
 
@@ -58,6 +63,17 @@ describe('glslangValidator pre-check', () => {
     expect(await precheck(source)).toEqual([
       { pass: 'Common', line: 2, message: "'nothing' : undeclared identifier" },
     ]);
+  });
+
+  it('reports a missing validator as unavailable, not as a verdict on the shader, and does not keep it', async () => {
+    const missing = createGlslangPrecheck({ binary: '/nonexistent/glslangValidator' });
+    const source = imageOnly('void mainImage(out vec4 c, in vec2 p) { c = vec4(1.0); }');
+    await expect(missing(source)).rejects.toBeInstanceOf(PrecheckUnavailableError);
+    await expect(missing(source)).rejects.toThrow(/could not be run \(exit 12[67]\)/);
+    await expect(assertPrecheckRuns(missing, '/nonexistent/glslangValidator')).rejects.toThrow(
+      /cannot run \/nonexistent\/glslangValidator/,
+    );
+    await expect(assertPrecheckRuns(createGlslangPrecheck(), 'glslangValidator')).resolves.toBeUndefined();
   });
 
   it('refuses a macro bomb quickly, as too complex to compile', async () => {

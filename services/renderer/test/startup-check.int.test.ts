@@ -38,4 +38,21 @@ describe('start-up check', () => {
     expect(fatal?.msg).toMatch(/^WebGL2 is not available in Chromium with RENDERER_GL_BACKEND=swiftshader/);
     expect(fatal?.msg).toContain('--disable-webgl');
   });
+
+  it('refuses to start, saying how to fix it, when the GLSL pre-check cannot run its validator', async () => {
+    const { code, output } = await runRenderer(
+      { RENDERER_PORT: String(await freePort()), GLSLANG_VALIDATOR_PATH: '/nonexistent/glslangValidator' },
+      30_000,
+    );
+    expect(code).toBe(1);
+    const fatal = output
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as { level: string; msg: string })
+      .find((entry) => entry.level === 'fatal');
+    expect(fatal?.msg).toMatch(
+      /^The GLSL pre-check cannot run \/nonexistent\/glslangValidator \(GLSLANG_VALIDATOR_PATH\)/,
+    );
+    expect(fatal?.msg).toContain('apt-get install glslang-tools');
+  });
 });
