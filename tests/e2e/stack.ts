@@ -26,22 +26,4 @@ export async function api<T>(
   return { status: res.status, body: (await res.json()) as T, headers: res.headers };
 }
 
-/** Polls until `check` returns a value (not undefined) or the timeout passes; never a blind sleep. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: Error | undefined;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err instanceof Error ? err : new Error(String(err));
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-}
+export { eventually } from '../support/eventually.ts';

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { nativePort, serviceSpec, type ServiceName } from '@fractafrag/core/topology';
+import { eventually } from '../support/eventually.ts';
 
 /**
  * The fault suite's native stack: everything the stack runner reads from the environment, and the
@@ -97,26 +98,7 @@ export async function healthGate(name: ServiceName): Promise<boolean> {
   }
 }
 
-/** Polls until `check` returns a value (not undefined) or the deadline passes; never a blind sleep. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 200,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: Error | undefined;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (err) {
-      last = err instanceof Error ? err : new Error(String(err));
-    }
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`);
-}
+export { eventually };
 
 const psql = (sql: string) =>
   ['-h', '127.0.0.1', '-p', String(PG_PORT), '-U', 'postgres', '-d', 'postgres', '-Atc', sql] as const;

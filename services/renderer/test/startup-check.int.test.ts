@@ -23,6 +23,15 @@ function runRenderer(env: Record<string, string>, timeoutMs: number) {
   });
 }
 
+/** The fatal line of the JSON log the renderer wrote before it exited. */
+function fatalEntry(output: string) {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => JSON.parse(line) as { level: string; msg: string })
+    .find((entry) => entry.level === 'fatal');
+}
+
 describe('start-up check', () => {
   it('refuses to start, saying why, when Chromium offers no WebGL2', async () => {
     const { code, output } = await runRenderer(
@@ -30,11 +39,7 @@ describe('start-up check', () => {
       30_000,
     );
     expect(code).toBe(1);
-    const fatal = output
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { level: string; msg: string })
-      .find((entry) => entry.level === 'fatal');
+    const fatal = fatalEntry(output);
     expect(fatal?.msg).toMatch(/^WebGL2 is not available in Chromium with RENDERER_GL_BACKEND=swiftshader/);
     expect(fatal?.msg).toContain('--disable-webgl');
   });
@@ -45,11 +50,7 @@ describe('start-up check', () => {
       30_000,
     );
     expect(code).toBe(1);
-    const fatal = output
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as { level: string; msg: string })
-      .find((entry) => entry.level === 'fatal');
+    const fatal = fatalEntry(output);
     expect(fatal?.msg).toMatch(
       /^The GLSL pre-check cannot run \/nonexistent\/glslangValidator \(GLSLANG_VALIDATOR_PATH\)/,
     );
