@@ -676,7 +676,9 @@ describe('nginx template', () => {
     expect(missing.map((m) => m.join(' '))).toEqual([]);
     expect(hasDirective(locs.get('/renders/'), 'autoindex', 'on'), 'directory listing').toBe(false);
     // Query strings can carry tokens: the access log names the path only.
-    const logFormat = find(parseNginx(template), 'log_format').map((d) => d.args.join(' ')).join(' ');
+    const logFormat = find(parseNginx(template), 'log_format')
+      .map((d) => d.args.join(' '))
+      .join(' ');
     expect(logFormat).toContain('$fracta_log_path');
     expect(logFormat).not.toMatch(/\$(request_uri|args|query_string|arg_)/);
     // The request id is the caller's X-Request-ID, or nginx's $request_id when absent.
