@@ -19,6 +19,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { nativePort } from '@fractafrag/core/topology';
 import { acquireStackLock } from '../tests/e2e/stack-lock.ts';
+import { waitForIdleSeed } from './stack/idle-seed.ts';
 import { seedBenchDatabase } from './api/seed.ts';
 import { timedRequest } from './load/http.ts';
 import { runOpenLoop } from './load/open-loop.ts';
@@ -65,14 +66,6 @@ function stack(command: 'up' | 'down', databaseUrl: string): void {
   if (result.status !== 0) throw new Error(`native stack ${command} failed (exit ${result.status})`);
 }
 
-async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 async function registerUsers(n: number): Promise<LoadUser[]> {
   const users: LoadUser[] = [];
   const run = Date.now().toString(36);
@@ -110,18 +103,7 @@ try {
   stackStarted = true;
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  // Idle first: the init.sql seed shaders rendered and embedded, so they do not compete.
-  await until(
-    'the seed shaders to be rendered and embedded',
-    async () => {
-      const { rows } = await db.query<{ busy: number }>(
-        `SELECT count(*)::int AS busy FROM shaders
-         WHERE deleted_at IS NULL AND (render_state IN ('queued', 'rendering') OR text_embedding IS NULL)`,
-      );
-      return rows[0]!.busy === 0;
-    },
-    300_000,
-  );
+  await waitForIdleSeed(db);
   const users = await registerUsers(USERS);
   const { rows: pool } = await db.query<{ id: string }>(
     `SELECT id FROM shaders WHERE status = 'published' AND visibility = 'public' AND deleted_at IS NULL

@@ -18,6 +18,7 @@ import pg from 'pg';
 import { RENDER_KIND_DEFAULTS } from '@fractafrag/contracts';
 import { nativePort } from '@fractafrag/core/topology';
 import { acquireStackLock } from '../tests/e2e/stack-lock.ts';
+import { waitForIdleSeed } from './stack/idle-seed.ts';
 import { typicalShader } from './pipeline/typical-shaders.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -208,18 +209,7 @@ try {
 
   const db = new pg.Client({ connectionString: DATABASE_URL });
   await db.connect();
-  // Idle: the seed shaders rendered and embedded first, so they do not compete with the measurement.
-  await until(
-    'the seed shaders to be rendered and embedded',
-    async () => {
-      const { rows } = await db.query<{ busy: number }>(
-        `SELECT count(*)::int AS busy FROM shaders
-         WHERE deleted_at IS NULL AND (render_state IN ('queued', 'rendering') OR text_embedding IS NULL)`,
-      );
-      return rows[0]!.busy === 0 ? true : undefined;
-    },
-    300_000,
-  );
+  await waitForIdleSeed(db);
   const { accessToken: token } = await api<{ accessToken: string }>(
     'POST',
     '/api/v1/auth/register',

@@ -146,10 +146,12 @@ export interface ShutdownOptions {
   onStopAccepting?: () => Promise<void>;
   /** Runs after in-flight requests finished: stop workers, close pools and connections. */
   onDrain?: () => Promise<void>;
-  /** How long /ready answers 503 while the server still serves, so a load balancer stops routing here. */
-  delayMs?: number;
-  /** Hard limit from the signal to exit; past it the process exits 1 (jobs come back as stalled). */
-  graceMs?: number;
+  /**
+   * SHUTDOWN_DELAY_MS: how long /ready answers 503 while the server still serves, so a load
+   * balancer stops routing here. SHUTDOWN_GRACE_MS: hard limit from the signal to exit; past it the
+   * process exits 1 (jobs come back as stalled).
+   */
+  timing?: { SHUTDOWN_DELAY_MS: number; SHUTDOWN_GRACE_MS: number };
 }
 
 /**
@@ -164,9 +166,9 @@ export function handleShutdown({
   onDraining = () => {},
   onStopAccepting = async () => {},
   onDrain = async () => {},
-  delayMs = 0,
-  graceMs = 10_000,
+  timing = { SHUTDOWN_DELAY_MS: 0, SHUTDOWN_GRACE_MS: 10_000 },
 }: ShutdownOptions): void {
+  const { SHUTDOWN_DELAY_MS: delayMs, SHUTDOWN_GRACE_MS: graceMs } = timing;
   const shutdown = (signal: string) => {
     if (lifecycle.draining) return;
     lifecycle.draining = true;

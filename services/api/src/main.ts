@@ -56,8 +56,7 @@ handleShutdown({
   server,
   lifecycle,
   logger,
-  delayMs: config.SHUTDOWN_DELAY_MS,
-  graceMs: config.SHUTDOWN_GRACE_MS,
+  timing: config,
   onDrain: async () => {
     await renderQueue.close();
     redis.disconnect();

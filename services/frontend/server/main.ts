@@ -36,6 +36,5 @@ handleShutdown({
   server,
   lifecycle,
   logger,
-  delayMs: config.SHUTDOWN_DELAY_MS,
-  graceMs: config.SHUTDOWN_GRACE_MS,
+  timing: config,
 });

@@ -26,8 +26,7 @@ handleShutdown({
   server,
   lifecycle,
   logger,
-  delayMs: config.SHUTDOWN_DELAY_MS,
-  graceMs: config.SHUTDOWN_GRACE_MS,
+  timing: config,
   // Legacy SSE streams never end on their own: end them, so the server's close can complete.
   onStopAccepting: closeSessions,
 });

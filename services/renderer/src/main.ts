@@ -35,7 +35,6 @@ handleShutdown({
   server: renderer.server,
   lifecycle,
   logger,
-  delayMs: config.SHUTDOWN_DELAY_MS,
-  graceMs: config.SHUTDOWN_GRACE_MS,
+  timing: config,
   onDrain: () => renderer.closeBrowsers(),
 });

@@ -120,8 +120,7 @@ handleShutdown({
   server,
   lifecycle,
   logger,
-  delayMs: config.SHUTDOWN_DELAY_MS,
-  graceMs: config.SHUTDOWN_GRACE_MS,
+  timing: config,
   // Closing the workers takes no new jobs and waits for the active ones; a job cut off by the grace
   // period is stalled and runs again on another worker (or on this one after its restart).
   onDraining: () => {

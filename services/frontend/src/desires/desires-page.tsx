@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { desireKeys, fetchDesires, type DesireSort } from '../api/desires.ts';
 import { useAuth } from '../auth/auth-context.tsx';
+import { LoadMoreFooter } from '../ui/load-more.tsx';
 import { EmptyState, PageError, PageLoading } from '../ui/page-state.tsx';
 import { ClustersView } from './clusters-view.tsx';
 import { DesireCard } from './desire-card.tsx';
@@ -49,18 +50,7 @@ function DesireList({ sort }: { sort: DesireSort }) {
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <div className="list-footer">
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMoreFooter query={query} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { SHADER_STATUSES } from '@fractafrag/contracts';
 import { fetchMyShaders, type ShaderStatus } from '../api/shader-writes.ts';
+import { LoadMoreFooter } from '../ui/load-more.tsx';
 import { EmptyState, PageError, PageLoading } from '../ui/page-state.tsx';
 import { MyShaderRow } from './my-shader-row.tsx';
 import '../ui/page-sections.css';
@@ -79,18 +80,7 @@ export function MyShadersPage() {
               <MyShaderRow key={shader.id} shader={shader} />
             ))}
           </ul>
-          {query.hasNextPage && (
-            <div className="list-footer">
-              <button
-                type="button"
-                className="button button-quiet"
-                disabled={query.isFetchingNextPage}
-                onClick={() => void query.fetchNextPage()}
-              >
-                {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-              </button>
-            </div>
-          )}
+          <LoadMoreFooter query={query} />
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { fetchProfile, fetchUserShaders, userKeys } from '../api/users.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { ShaderCard } from '../feed/shader-card.tsx';
 import { LiveCanvasProvider } from '../live/live-canvas-context.tsx';
+import { LoadMoreFooter } from '../ui/load-more.tsx';
 import { EmptyState, PageError, PageLoading } from '../ui/page-state.tsx';
 import '../ui/page-sections.css';
 import './profile.css';
@@ -36,18 +37,7 @@ function ProfileShaders({ profile }: { profile: PublicProfile }) {
           </li>
         ))}
       </ul>
-      {query.hasNextPage && (
-        <div className="list-footer">
-          <button
-            type="button"
-            className="button button-quiet"
-            disabled={query.isFetchingNextPage}
-            onClick={() => void query.fetchNextPage()}
-          >
-            {query.isFetchingNextPage ? 'Loading…' : 'Load more'}
-          </button>
-        </div>
-      )}
+      <LoadMoreFooter query={query} />
     </LiveCanvasProvider>
   );
 }
